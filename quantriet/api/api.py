@@ -1,0 +1,19 @@
+from ninja import NinjaAPI
+
+from quantriet.api import errors
+from quantriet.api.auth import AUTH
+from quantriet.api.views import router as auth_router
+from quantriet.documents.api import router as documents_router
+from quantriet.orgs.api import router as orgs_router
+
+api = NinjaAPI(
+    title="quantriet API",
+    version="1",
+    description="Học tập, quán triệt và triển khai thực hiện nghị quyết — API cho ứng dụng di động và thiết bị điểm cầu.",
+    auth=AUTH,
+    urls_namespace="api",
+)
+errors.install(api)
+api.add_router("/", auth_router)
+api.add_router("/", orgs_router)
+api.add_router("/", documents_router)

@@ -1,0 +1,27 @@
+"""Shared API pieces: list pagination in the contract's shape."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from ninja import Field, Schema
+
+
+class PageParams(Schema):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(50, ge=1, le=500)
+
+
+def paginate(queryset: QuerySet[Any], params: PageParams) -> dict[str, Any]:
+    """`{"count": n, "items": [...]}` for one page; two queries whatever the page size."""
+    start = (params.page - 1) * params.page_size
+    return {"count": queryset.count(), "items": list(queryset[start : start + params.page_size])}
+
+
+class ErrorItem(Schema):
+    field: str | None
+    message: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: list[ErrorItem] = []

@@ -1,0 +1,67 @@
+from django.test import Client
+
+
+def test_token_then_me(users, password):
+    client = Client()
+    response = client.post(
+        "/api/v1/auth/token",
+        {"username": "officer_a", "password": password},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    token = response.json()["token"]
+    assert response.json()["expires_at"]
+    me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).json()
+    assert me["username"] == "officer_a"
+    assert me["roles"][0]["role"] == "officer"
+    assert me["roles"][0]["org_name"] == "Đảng bộ phường Uông Bí"
+
+
+def test_wrong_credentials_are_401_in_error_shape(users):
+    response = Client().post(
+        "/api/v1/auth/token",
+        {"username": "officer_a", "password": "sai"},
+        content_type="application/json",
+    )
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Sai tên đăng nhập hoặc mật khẩu.", "errors": []}
+
+
+def test_repeated_failures_are_throttled_with_429(users, password):
+    client = Client()
+    for _ in range(5):
+        client.post(
+            "/api/v1/auth/token",
+            {"username": "officer_a", "password": "sai"},
+            content_type="application/json",
+        )
+    response = client.post(
+        "/api/v1/auth/token",
+        {"username": "officer_a", "password": password},
+        content_type="application/json",
+    )
+    assert response.status_code == 429
+    assert response.json()["detail"]
+
+
+def test_missing_field_names_the_field(db):
+    response = Client().post(
+        "/api/v1/auth/token", {"username": "x"}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {"field": "password", "message": "Trường này là bắt buộc."}
+    ]
+
+
+def test_no_or_bad_token_is_401(db):
+    assert Client().get("/api/v1/me").status_code == 401
+    response = Client(headers={"Authorization": "Bearer nope"}).get("/api/v1/me")
+    assert response.status_code == 401
+    assert response.json()["errors"] == []
+
+
+def test_openapi_schema_is_served(db):
+    response = Client().get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert "/api/v1/auth/token" in response.json()["paths"]
