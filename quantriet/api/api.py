@@ -5,6 +5,7 @@ from quantriet.api.auth import AUTH
 from quantriet.api.views import router as auth_router
 from quantriet.documents.api import router as documents_router
 from quantriet.orgs.api import router as orgs_router
+from quantriet.orgs.import_api import router as import_router
 
 api = NinjaAPI(
     title="quantriet API",
@@ -15,5 +16,6 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", auth_router)
+api.add_router("/", import_router)  # before /people/{id}
 api.add_router("/", orgs_router)
 api.add_router("/", documents_router)
