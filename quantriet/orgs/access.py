@@ -116,7 +116,19 @@ def orgs_for(user: User | AnonymousUser, roles: Iterable[str]) -> QuerySet[Org]:
 
 
 def get_org(user: User | AnonymousUser, pk: object) -> Org:
-    return get_visible_or_404(visible_orgs(user), pk)
+    return get_visible_or_404(visible_orgs(user).select_related("kind", "level"), pk)
+
+
+def org_for(user: User | AnonymousUser, pk: object, roles: Iterable[str]) -> Org | None:
+    """The organisation `pk` if the user may act on it with one of `roles`, else None.
+
+    For organisations named inside a request body: callers turn None into a field error
+    that reads the same whether the organisation is missing or outside the scope.
+    """
+    try:
+        return orgs_for(user, roles).get(pk=int(pk))  # type: ignore[arg-type]
+    except (Org.DoesNotExist, ValueError, TypeError):
+        return None
 
 
 # --- people -----------------------------------------------------------------
@@ -132,7 +144,19 @@ def visible_people(user: User | AnonymousUser) -> QuerySet[Person]:
 
 
 def get_person(user: User | AnonymousUser, pk: object) -> Person:
-    return get_visible_or_404(visible_people(user).select_related("org"), pk)
+    return get_visible_or_404(visible_people(user).select_related("org", "user"), pk)
+
+
+def get_person_to_manage(user: User | AnonymousUser, pk: object) -> Person:
+    """A person the user may edit: outside scope → 404, visible but not theirs to edit → 403."""
+    person = get_person(user, pk)
+    require_manage_people(user, person.org)
+    return person
+
+
+def can_view_people(user: User | AnonymousUser, org: Org | None = None) -> bool:
+    """May the user list the people of `org`'s subtree (or of some subtree when None)?"""
+    return scope_for(user).has_role(VIEW_PEOPLE, org)
 
 
 def can_manage_people(user: User | AnonymousUser, org: Org | None = None) -> bool:
@@ -153,6 +177,34 @@ def require_manage_accounts(user: User | AnonymousUser, org: Org | None = None) 
         raise PermissionDenied
 
 
+def visible_accounts(user: User | AnonymousUser) -> QuerySet[User]:
+    """Log-ins an administrator may grant roles to or link to a person.
+
+    Those of people in the administrator's subtrees, those already holding a role there, and
+    fresh accounts that belong to nobody yet (no person, no role).
+    """
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return User.objects.all()
+    paths = scope.paths(MANAGE_ACCOUNTS)
+    if not paths:
+        return User.objects.none()
+    person_q = scope.path_q(MANAGE_ACCOUNTS, prefix="person__org__")
+    grant_q = scope.path_q(MANAGE_ACCOUNTS, prefix="org__")
+    orphan_q = Q(person__isnull=True) & ~Q(pk__in=Grant.objects.values("account_id"))
+    return User.objects.filter(
+        person_q | Q(pk__in=Grant.objects.filter(grant_q).values("account_id")) | orphan_q
+    )
+
+
+def account_for(user: User | AnonymousUser, pk: object) -> User | None:
+    """The account `pk` if the administrator may manage it, else None (a field error for callers)."""
+    try:
+        return visible_accounts(user).get(pk=int(pk))  # type: ignore[arg-type]
+    except (User.DoesNotExist, ValueError, TypeError):
+        return None
+
+
 def visible_grants(user: User | AnonymousUser) -> QuerySet[Grant]:
     """Grants on organisations an administrator reaches; others see only their own."""
     scope = scope_for(user)
@@ -160,6 +212,13 @@ def visible_grants(user: User | AnonymousUser) -> QuerySet[Grant]:
     if user.is_authenticated and not scope.is_superuser:
         q |= Q(account=user)
     return Grant.objects.filter(q)
+
+
+def get_grant_to_manage(user: User | AnonymousUser, pk: object) -> Grant:
+    """A grant the user may revoke: not visible → 404; visible (one's own) but not an admin's → 403."""
+    grant = get_visible_or_404(visible_grants(user).select_related("org", "account"), pk)
+    require_manage_accounts(user, grant.org)
+    return grant
 
 
 # --- helpers ------------------------------------------------------------------
