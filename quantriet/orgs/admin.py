@@ -24,7 +24,8 @@ class OrgKindAdmin(admin.ModelAdmin):
 def _sync_parent(org: Org) -> None:
     """Keep the `parent` column in step with the path after treebeard added or moved a node."""
     org.refresh_from_db(fields=["path", "depth"])
-    parent = org.get_parent(update=True)
+    parent_path = org.path[: -org.steplen]
+    parent = Org.objects.filter(path=parent_path).first() if parent_path else None
     Org.objects.filter(pk=org.pk).update(parent=parent)
 
 

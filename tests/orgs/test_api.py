@@ -402,3 +402,15 @@ def test_other_ward_revoking_is_404(users, api):
     grant = Grant.objects.get(account=users.officer_a)
     assert api(users.officer_b).delete(f"/api/v1/grants/{grant.pk}").status_code == 404
     assert Grant.objects.filter(pk=grant.pk).exists()
+
+
+# --- organisations ------------------------------------------------------------------
+
+
+def test_orgs_in_scope_only(users, tree, api):
+    items = api(users.officer_a).get("/api/v1/orgs").json()["items"]
+    assert [o["name"] for o in items] == ["Đảng bộ phường Uông Bí", "Chi bộ khu 1"]
+    assert items[1]["parent"] == tree.ward_a.pk
+    assert api(users.officer_a).get(f"/api/v1/orgs/{tree.ward_b.pk}").status_code == 404
+    member = api(users.member_a).get("/api/v1/orgs").json()["items"]
+    assert [o["name"] for o in member] == ["Chi bộ khu 1"]

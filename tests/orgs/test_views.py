@@ -7,8 +7,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from quantriet.orgs.models import Grant, Person
-from tests.factories import PersonFactory
+from quantriet.orgs.models import Grant, Org, Person
+from tests.factories import PersonFactory, UserFactory
 
 PEOPLE = reverse("orgs:people")
 
@@ -347,3 +347,59 @@ def test_other_ward_cannot_grant_or_revoke(users, people, tree, login):
     assert client.post(grant_url, {"role": "member", "org": tree.ward_b.pk}).status_code == 404
     assert client.post(revoke_url).status_code == 404
     assert Grant.objects.filter(pk=grant.pk).exists()
+
+
+# --- Django admin -------------------------------------------------------------
+
+
+def _org_admin_data(tree, **overrides):
+    data = {
+        "name": "Chi bộ khu 3",
+        "short_name": "",
+        "kind": tree.cell_a1.kind_id,
+        "level": tree.cell_a1.level_id,
+        "address": "",
+        "is_active": "on",
+        "dissolved_on": "",
+        "treebeard_position": "first-child",
+        "treebeard_ref_node": tree.ward_a.pk,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_admin_site_adds_and_moves_orgs_keeping_parent_in_step(tree, login):
+    client = login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    response = client.post("/admin/orgs/org/add/", _org_admin_data(tree))
+    assert response.status_code == 302
+    new = Org.objects.get(name="Chi bộ khu 3")
+    assert new.parent == tree.ward_a
+    assert new.path.startswith(tree.ward_a.path)
+
+    data = _org_admin_data(tree, treebeard_ref_node=tree.ward_b.pk)
+    response = client.post(f"/admin/orgs/org/{new.pk}/change/", data)
+    assert response.status_code == 302
+    new.refresh_from_db()
+    assert new.parent == tree.ward_b
+    assert new.path.startswith(tree.ward_b.path)
+
+
+def test_admin_lists_open_for_superuser(people, login):
+    client = login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    for url in ["/admin/orgs/org/", "/admin/orgs/person/", "/admin/orgs/grant/"]:
+        assert client.get(url).status_code == 200
+    found = client.get("/admin/orgs/person/", {"q": "Bình"})
+    assert "Trần Thị Bình" in found.content.decode()
+    assert client.get("/admin/orgs/importjob/add/").status_code == 403
+
+
+def test_admin_drag_and_drop_move_updates_parent(tree, login):
+    client = login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    response = client.post(
+        "/admin/orgs/org/move/",
+        {"node": tree.cell_a1.pk, "target": tree.ward_b.pk, "relation": "child"},
+    )
+    assert response.status_code == 200
+    moved = Org.objects.get(pk=tree.cell_a1.pk)
+    assert moved.parent == tree.ward_b
+    assert moved.path.startswith(tree.ward_b.path)
