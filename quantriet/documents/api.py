@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import File, Query, Router, Schema
+from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
@@ -56,7 +56,7 @@ class LinkOut(Schema):
     title: str
 
 
-class DocumentOut(Schema):
+class DocumentFields(Schema):
     id: int
     kind: str
     kind_name: str
@@ -75,6 +75,10 @@ class DocumentOut(Schema):
     secrecy: str
     urgency: str
 
+
+class DocumentOut(DocumentFields):
+    """A list item, read from a Document (with `level` selected)."""
+
     @staticmethod
     def resolve_kind_name(obj: Document) -> str:
         return str(obj.get_kind_display())
@@ -92,7 +96,9 @@ class DocumentOut(Schema):
         return obj.issuing_org_id
 
 
-class DocumentDetailOut(DocumentOut):
+class DocumentDetailOut(DocumentFields):
+    """Built by `_detail` from a DocumentOut plus circulation, attachments and links."""
+
     circulation: list[CirculationEntry]
     attachments: list[AttachmentOut]
     links: list[LinkOut]
@@ -270,12 +276,12 @@ def list_documents(request: HttpRequest, filters: Query[DocumentFilter]) -> dict
 
 
 @router.post("/documents", response={201: DocumentDetailOut, **ERRORS})
-def create_document(request: HttpRequest, payload: DocumentIn) -> tuple[int, dict[str, Any]]:
+def create_document(request: HttpRequest, payload: DocumentIn) -> Status:
     user = request.user
     access.require_register_documents(user)
     data = _resolve(user, payload.model_dump(), None)  # type: ignore[arg-type]
     document = services.create_document(user=user, **data)  # type: ignore[arg-type]
-    return 201, _detail(user, access.get_document(user, document.pk))  # type: ignore[arg-type]
+    return Status(201, _detail(user, access.get_document(user, document.pk)))  # type: ignore[arg-type]
 
 
 @router.get("/documents/{document_id}", response={200: DocumentDetailOut, 404: ErrorOut})
@@ -306,9 +312,7 @@ def list_attachments(request: HttpRequest, document_id: int) -> Any:
 
 
 @router.post("/documents/{document_id}/attachments", response={201: AttachmentOut, **ERRORS})
-def upload_attachment(
-    request: HttpRequest, document_id: int, file: File[UploadedFile]
-) -> tuple[int, Attachment]:
+def upload_attachment(request: HttpRequest, document_id: int, file: File[UploadedFile]) -> Status:
     document = access.get_document(request.user, document_id)
     attachment = services.add_attachment(
         user=request.user,  # type: ignore[arg-type]
@@ -317,7 +321,7 @@ def upload_attachment(
         name=file.name or "",
         size=file.size or 0,
     )
-    return 201, attachment
+    return Status(201, attachment)
 
 
 @router.get(
@@ -338,7 +342,7 @@ def download_attachment(request: HttpRequest, attachment_id: int) -> FileRespons
 
 
 @router.post("/documents/{document_id}/links", response={201: LinkOut, **ERRORS})
-def add_link(request: HttpRequest, document_id: int, payload: LinkIn) -> tuple[int, dict]:
+def add_link(request: HttpRequest, document_id: int, payload: LinkIn) -> Status:
     user = request.user
     source = access.get_document(user, document_id)
     access.require_edit_document(user, source)
@@ -351,14 +355,17 @@ def add_link(request: HttpRequest, document_id: int, payload: LinkIn) -> tuple[i
         target=target,
         relation=payload.relation,
     )
-    return 201, {
-        "relation": link.relation,
-        "relation_name": str(link.get_relation_display()),
-        "direction": "out",
-        "document": target.pk,
-        "number": target.number,
-        "title": target.title,
-    }
+    return Status(
+        201,
+        {
+            "relation": link.relation,
+            "relation_name": str(link.get_relation_display()),
+            "direction": "out",
+            "document": target.pk,
+            "number": target.number,
+            "title": target.title,
+        },
+    )
 
 
 # --- search -------------------------------------------------------------------------
