@@ -82,7 +82,11 @@ def _person_page(
         "person": person,
         "can_edit": access.can_manage_people(request.user, person.org),
         "can_manage_accounts": can_manage_accounts,
-        "grants": selectors.grants_of(request.user, person.user) if person.user_id else [],
+        # Each grant with whether this user may revoke it (their admin scope covers its org).
+        "grants": [
+            (grant, access.can_manage_accounts(request.user, grant.org))
+            for grant in (selectors.grants_of(request.user, person.user) if person.user_id else [])
+        ],
         "account_form": account_form,
         "grant_form": grant_form,
     }

@@ -125,6 +125,8 @@ def test_member_sees_own_page_but_not_others(users, people, login):
     own = client.get(reverse("orgs:person", args=[people.hoa.pk]))
     assert "Vũ Thị Hoa" in own.content.decode()
     assert "Sửa thông tin" not in own.content.decode()
+    assert "Thành viên — Chi bộ khu 1" in own.content.decode()  # own role, read-only
+    assert "Thu hồi" not in own.content.decode()
     assert client.get(reverse("orgs:person", args=[people.binh.pk])).status_code == 404
 
 
