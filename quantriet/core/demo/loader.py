@@ -1,0 +1,200 @@
+"""Load the Uông Bí demo: organisation tree, people, documents and one account per role.
+
+Idempotent (an existing root "Đảng bộ tỉnh Quảng Ninh" means the demo is there) and
+deterministic (one seeded random generator), so `make run` may call it every time.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from quantriet.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
+from quantriet.core.demo.documents_data import DOCUMENTS
+from quantriet.core.demo.orgs_data import PROFILES, ROOT_NAME, OrgSpec, tree
+from quantriet.core.demo.people import PeopleMaker, allocate
+from quantriet.documents.models import Circulation, Document, DocumentLink
+from quantriet.orgs.models import Category, Org, OrgKind, OrgLevel, Person, Role
+from quantriet.orgs.services import create_org, grant_role
+
+SEED = 2025
+BATCH_SIZE = 2000
+
+
+@dataclass
+class DemoResult:
+    created: bool
+    orgs: int = 0
+    people: int = 0
+    documents: int = 0
+    accounts: list[DemoAccount] = field(default_factory=lambda: list(DEMO_ACCOUNTS))
+
+
+def is_loaded() -> bool:
+    return Org.objects.filter(depth=1, name=ROOT_NAME).exists()
+
+
+def load_demo(*, people: int = 10_000) -> DemoResult:
+    """Create the demo unless it is there already; `people` is the size of the member lists."""
+    if is_loaded():
+        return DemoResult(created=False)
+    with transaction.atomic():
+        loader = _Loader(people)
+        loader.run()
+    return DemoResult(
+        created=True,
+        orgs=len(loader.orgs),
+        people=loader.people_count,
+        documents=loader.documents_count,
+    )
+
+
+class _Loader:
+    def __init__(self, people: int) -> None:
+        self.people_total = people
+        self.rng = random.Random(SEED)  # noqa: S311 — demo data, not secrets
+        self.levels = {level.code: level for level in OrgLevel.objects.all()}
+        self.kinds = {kind.code: kind for kind in OrgKind.objects.all()}
+        # In creation order, with the profile that says who belongs there.
+        self.orgs: list[tuple[Org, str]] = []
+        self.by_name: dict[str, Org] = {}
+        taken = Person.objects.exclude(party_card_no=None).values_list("party_card_no", flat=True)
+        self.maker = PeopleMaker(self.rng, set(taken))
+        self.people_count = 0
+        self.documents_count = 0
+
+    def run(self) -> None:
+        self.create_orgs(tree(), parent=None)
+        self.create_people()
+        users = self.create_accounts()
+        self.create_documents(created_by=users.get("bantuyengiao"))
+
+    # --- organisations ------------------------------------------------------------
+
+    def create_orgs(self, spec: OrgSpec, parent: Org | None) -> None:
+        org = create_org(
+            name=spec.name,
+            kind=self.kinds[spec.kind],
+            level=self.levels[spec.level],
+            parent=parent,
+            short_name=spec.short_name,
+            address=spec.address,
+            is_active=spec.is_active,
+            dissolved_on=spec.dissolved_on,
+        )
+        self.orgs.append((org, spec.profile))
+        # Names repeat across companies ("Chi bộ Phân xưởng Khai thác 1"); the first one wins,
+        # and only unique names are looked up by accounts and documents.
+        self.by_name.setdefault(org.name, org)
+        for child in spec.children:
+            self.create_orgs(child, parent=org)
+
+    def org(self, name: str) -> Org:
+        return self.by_name[name]
+
+    # --- people -------------------------------------------------------------------
+
+    def create_people(self) -> None:
+        members = [(org, PROFILES[profile]) for org, profile in self.orgs if profile]
+        weights = [self.rng.randint(*profile.members) for _org, profile in members]
+        counts = allocate(self.people_total, weights)
+        batch: list[Person] = []
+        for (org, profile), count in zip(members, counts, strict=True):
+            batch.extend(self.maker.for_org(org, profile, count))
+            if len(batch) >= BATCH_SIZE:
+                self.flush(batch)
+                batch = []
+        self.flush(batch)
+
+    def flush(self, batch: list[Person]) -> None:
+        Person.objects.bulk_create(batch, batch_size=BATCH_SIZE)
+        self.people_count += len(batch)
+
+    # --- accounts -----------------------------------------------------------------
+
+    def create_accounts(self) -> dict[str, User]:
+        users = {}
+        for account in DEMO_ACCOUNTS:
+            users[account.username] = self.create_account(account)
+        return users
+
+    def create_account(self, account: DemoAccount) -> User:
+        user = User.objects.filter(username=account.username).first()
+        if user is None:
+            if not account.role:
+                return User.objects.create_superuser(
+                    account.username, email="", password=DEMO_PASSWORD
+                )
+            user = User.objects.create_user(
+                account.username, email=f"{account.username}@quangninh.demo", password=DEMO_PASSWORD
+            )
+        if not account.role:
+            return user
+        grant_role(account=user, role=account.role, org=self.org(account.org_name))
+        if not Person.objects.filter(user=user).exists():
+            self.create_account_person(account, user)
+        return user
+
+    def create_account_person(self, account: DemoAccount, user: User) -> None:
+        org = self.org(account.person_org_name or account.org_name)
+        key = account.role in (Role.ADMIN, Role.OFFICER)
+        born = self.maker.birth_date((35, 55, 45) if key else (28, 60, 40))
+        Person.objects.create(
+            full_name=account.full_name,
+            gender=account.gender,
+            date_of_birth=born,
+            category=Category.KEY_CADRE if key else Category.PARTY_MEMBER,
+            party_card_no=self.maker.card(),
+            org=org,
+            position=account.position,
+            phone=self.maker.phone() or "0912345678",
+            email=user.email,
+            address=org.address,
+            user=user,
+        )
+        self.people_count += 1
+
+    # --- documents ----------------------------------------------------------------
+
+    def create_documents(self, created_by: User | None) -> None:
+        created: dict[str, Document] = {}
+        for data in DOCUMENTS:
+            issuing_org = data.get("issuing_org")
+            document = Document.objects.create(
+                kind=data["kind"],
+                number=data["number"],
+                level=self.levels[data["level"]],
+                issuer=data["issuer"],
+                issuing_org=self.org(issuing_org) if issuing_org else None,
+                issued_on=data["issued_on"],
+                term=data["term"],
+                title=data["title"],
+                summary=data["summary"],
+                core_points=data["core_points"],
+                new_points=data["new_points"],
+                audiences=data["audiences"],
+                secrecy=data.get("secrecy", ""),
+                urgency=data.get("urgency", ""),
+                created_by=created_by,
+            )
+            created[data["key"]] = document
+            for org_name, role in data.get("circulation", []):
+                Circulation.objects.create(document=document, org=self.org(org_name), role=role)
+        for data in DOCUMENTS:
+            for relation, target in data.get("links", []):
+                DocumentLink.objects.create(
+                    source=created[data["key"]], target=created[target], relation=relation
+                )
+        self.documents_count = len(created)
+
+
+def describe_counts() -> dict[str, int]:
+    """What the database holds now, for the command's closing line."""
+    return {
+        "orgs": Org.objects.count(),
+        "people": Person.objects.count(),
+        "documents": Document.objects.count(),
+    }

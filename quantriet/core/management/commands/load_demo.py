@@ -1,0 +1,58 @@
+"""`manage.py load_demo [--people N]`: the Uông Bí demo data; safe to run on every `make run`."""
+
+import time
+from argparse import ArgumentParser
+
+from django.core.management.base import BaseCommand, CommandError
+
+from quantriet.core.demo.accounts import account_rows
+from quantriet.core.demo.loader import describe_counts, load_demo
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu Uông Bí (một lần); in danh sách tài khoản demo."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--people",
+            type=int,
+            default=10_000,
+            help="Số người trong danh sách mẫu (mặc định 10000).",
+        )
+
+    def handle(self, *args: object, **options: object) -> None:
+        people = int(options["people"])  # type: ignore[call-overload]
+        if people < 0:
+            raise CommandError("--people phải là số không âm.")
+        started = time.monotonic()
+        result = load_demo(people=people)
+        if result.created:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Đã nạp dữ liệu mẫu: {result.orgs} tổ chức, {result.people} người, "
+                    f"{result.documents} văn bản ({time.monotonic() - started:.1f} giây)."
+                )
+            )
+        else:
+            counts = describe_counts()
+            self.stdout.write(
+                f"Dữ liệu mẫu đã có sẵn ({counts['orgs']} tổ chức, {counts['people']} người, "
+                f"{counts['documents']} văn bản); không nạp lại."
+            )
+        self.write_accounts()
+
+    def write_accounts(self) -> None:
+        header = ("Tên đăng nhập", "Mật khẩu", "Vai trò", "Tổ chức")
+        rows = account_rows()
+        widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+
+        def line(cells: tuple[str, ...]) -> str:
+            padded = (cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+            return "  ".join(padded).rstrip()
+
+        self.stdout.write("")
+        self.stdout.write(self.style.MIGRATE_HEADING("Tài khoản demo"))
+        self.stdout.write(line(header))
+        self.stdout.write("  ".join("-" * width for width in widths))
+        for row in rows:
+            self.stdout.write(line(row))
