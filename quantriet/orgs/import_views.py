@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quantriet.orgs import access, importing, tasks
+from quantriet.orgs import access, tasks
 from quantriet.orgs.import_forms import ImportForm
+from quantriet.orgs.importing import jobs
 from quantriet.orgs.importing.template import template_csv, template_xlsx
 from quantriet.orgs.models import ImportJob
 
@@ -61,7 +62,7 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "job": job,
         "running": job.status in RUNNING,
-        "preview": importing.preview(job) if job.status == ImportJob.Status.VALID else [],
+        "preview": jobs.preview(job) if job.status == ImportJob.Status.VALID else [],
         "can_apply": job.status == ImportJob.Status.VALID
         and access.can_manage_people(request.user),
     }
@@ -77,7 +78,7 @@ def import_apply(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job_or_404(request, pk)
     if not access.can_manage_people(request.user):
         raise PermissionDenied
-    if importing.start_apply(job):
+    if jobs.start_apply(job):
         tasks.apply_import.enqueue(job.pk)
     else:
         messages.warning(request, _("Lần nhập này không ở trạng thái chờ ghi; không ghi gì thêm."))

@@ -2,16 +2,16 @@
 
 from django_tasks import task
 
-from quantriet.orgs import importing
+from quantriet.orgs.importing import jobs
 
 
 @task()
 def validate_import(job_id: int) -> str:
     """Dry run: check every row of the job's file and record the errors or the planned counts."""
-    return importing.run_validation(job_id)
+    return jobs.run_validation(job_id)
 
 
 @task()
 def apply_import(job_id: int) -> str:
     """Write a job the user confirmed: all rows or none."""
-    return importing.run_apply(job_id)
+    return jobs.run_apply(job_id)

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import os
 import unicodedata
 
 import openpyxl
@@ -430,3 +431,31 @@ def test_validation_runs_a_fixed_number_of_queries(users, mode):
             validate(users.officer_a, data, mode=mode)
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 5
+
+
+def test_finished_job_keeps_counts_but_not_the_file(users, login):
+    client = login(users.officer_a)
+    client.post(reverse("orgs:import"), {"file": xlsx_upload(GOOD_ROWS), "mode": "create"})
+    job = ImportJob.objects.get()
+    stored = job.file.path
+
+    client.post(reverse("orgs:import_apply", args=[job.pk]))
+
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.APPLIED and job.created_count == 3
+    assert not job.file
+    assert not os.path.exists(stored)
+
+
+def test_card_of_a_bad_row_still_counts_for_duplicates(users):
+    rows = [
+        ["", "", "", "24.500001", "Chi bộ khu 1", "", ""],
+        ["Trần Văn Bảo", "", "", "24.500001", "Chi bộ khu 1", "", ""],
+    ]
+
+    plan = validate(users.officer_a, xlsx_bytes(rows))
+
+    assert [(e["row"], e["field"]) for e in plan.errors] == [
+        (2, "Họ và tên"),
+        (3, "Số thẻ đảng viên"),
+    ]

@@ -200,8 +200,10 @@ def _existing_cards(cards: list[str]) -> dict[str, dict[str, Any]]:
 # --- validation ----------------------------------------------------------------
 
 
-def _clean_row(plan: Plan, row_no: int, get: Callable[[str], object]) -> dict[str, Any] | None:
-    """The row's values by model field, or None when a value is wrong (errors added)."""
+def _clean_row(
+    plan: Plan, row_no: int, get: Callable[[str], object]
+) -> tuple[dict[str, Any], bool]:
+    """The row's readable values by model field, and whether all were right (errors added)."""
     values: dict[str, Any] = {}
     bad = False
 
@@ -278,7 +280,7 @@ def _clean_row(plan: Plan, row_no: int, get: Callable[[str], object]) -> dict[st
     for column, limit in _MAX_LENGTHS.items():
         if len(str(values.get(column, ""))) > limit:
             fail(column, _("Quá dài: tối đa %(limit)d ký tự.") % {"limit": limit})
-    return None if bad else values
+    return values, not bad
 
 
 def validate_sheet(
@@ -299,13 +301,13 @@ def validate_sheet(
             index = sheet.columns.get(column)
             return cells[index] if index is not None and index < len(cells) else None
 
-        values = _clean_row(plan, row_no, get)
+        values, ok = _clean_row(plan, row_no, get)
         org_text = " ".join(cell_text(get("org")).split())
         org_id, reason = orgs.resolve(org_text) if org_text else (None, _("Thiếu đơn vị / chi bộ."))
         if org_id is None:
             plan.add_error(row_no, "org", reason)
-        card = values.get("party_card_no") if values else None
-        if card:
+        # A bad row's card still counts, so a later row repeating it is named too.
+        if card := values.get("party_card_no"):
             if card in first_row_of_card:
                 plan.add_error(
                     row_no,
@@ -313,10 +315,10 @@ def validate_sheet(
                     _("Số thẻ đảng viên %(card)s trùng với dòng %(row)d trong tệp.")
                     % {"card": card, "row": first_row_of_card[card]},
                 )
-                values = None
+                ok = False
             else:
                 first_row_of_card[card] = row_no
-        if values is not None and org_id is not None:
+        if ok and org_id is not None:
             values["org_id"] = org_id
             cleaned.append((row_no, values))
         if progress and done % PROGRESS_EVERY == 0:
@@ -422,108 +424,6 @@ def _update_people(rows: list[tuple[int, dict[str, Any]]], now: datetime.datetim
         Person.objects.bulk_update(list(people.values()), sorted(changed))
 
 
-# --- background jobs -------------------------------------------------------------
-
-
-def _save(job: ImportJob, **fields: Any) -> None:
-    """Write job fields with one UPDATE, outside any long transaction, so pages see them."""
-    for name, value in fields.items():
-        setattr(job, name, value)
-    ImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now(), **fields)
-
-
-def _progress_for(job: ImportJob) -> Progress:
-    def report(done: int, total: int) -> None:
-        _save(job, processed_rows=done, total_rows=total)
-
-    return report
-
-
-def _check(job: ImportJob) -> Plan | None:
-    """Validate the job's file with progress; None (job marked) when the file is unusable."""
-    _save(job, processed_rows=0, total_rows=0, errors=[], message="")
-    try:
-        with job.file.open("rb") as handle:
-            sheet = read_sheet(handle, job.original_name)
-        _save(job, total_rows=len(sheet.rows))
-        plan = validate_sheet(
-            user=job.created_by, sheet=sheet, mode=job.mode, progress=_progress_for(job)
-        )
-    except ImportFileError as exc:
-        _save(job, status=ImportJob.Status.INVALID, errors=[exc.as_dict()], message=exc.message)
-        return None
-    if not plan.ok:
-        _save(
-            job,
-            status=ImportJob.Status.INVALID,
-            errors=plan.errors,
-            message=plan.summary(),
-            created_count=0,
-            updated_count=0,
-        )
-        return None
-    return plan
-
-
-def run_validation(job_id: int) -> str:
-    """Dry run of a job: pending → validating → valid (planned counts) or invalid (errors)."""
-    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
-    _save(job, status=ImportJob.Status.VALIDATING)
-    try:
-        plan = _check(job)
-    except Exception:
-        logger.exception("Member import %s failed while validating", job_id)
-        _save(job, status=ImportJob.Status.FAILED, message=_("Lỗi hệ thống khi kiểm tra tệp."))
-        return job.status
-    if plan is not None:
-        _save(
-            job,
-            status=ImportJob.Status.VALID,
-            created_count=len(plan.to_create),
-            updated_count=len(plan.to_update),
-        )
-    return job.status
-
-
-def start_apply(job: ImportJob) -> bool:
-    """Claim a valid job for writing; False when it is not (or no longer) valid."""
-    claimed = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.VALID).update(
-        status=ImportJob.Status.APPLYING, processed_rows=0, updated_at=timezone.now()
-    )
-    return bool(claimed)
-
-
-def run_apply(job_id: int) -> str:
-    """Write a claimed job: validate again (the data may have moved), then all rows or none."""
-    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
-    if job.status != ImportJob.Status.APPLYING:
-        return job.status
-    try:
-        plan = _check(job)
-        if plan is None:
-            return job.status
-        created, updated = apply_plan(plan)
-    except ImportFileError as exc:
-        _save(job, status=ImportJob.Status.FAILED, message=exc.message)
-        return job.status
-    except Exception:
-        logger.exception("Member import %s failed while applying", job_id)
-        _save(
-            job,
-            status=ImportJob.Status.FAILED,
-            message=_("Lỗi hệ thống khi ghi dữ liệu; chưa ghi dòng nào."),
-        )
-        return job.status
-    _save(
-        job,
-        status=ImportJob.Status.APPLIED,
-        created_count=created,
-        updated_count=updated,
-        message="",
-    )
-    return job.status
-
-
 def check_upload(file: IO[bytes], name: str, size: int) -> None:
     """Cheap checks before storing an upload: extension, size, and the first bytes."""
     limit = settings.MAX_IMPORT_BYTES
@@ -534,30 +434,6 @@ def check_upload(file: IO[bytes], name: str, size: int) -> None:
     check_kind(head, name)
 
 
-def preview(job: ImportJob, limit: int = PREVIEW_ROWS) -> list[dict[str, Any]]:
-    """The first rows of a job's file as they will be written, for the page before applying."""
-    try:
-        with job.file.open("rb") as handle:
-            sheet = read_sheet(handle, job.original_name, limit=limit)
-    except (ImportFileError, OSError):
-        return []
-    scratch = Plan(mode=job.mode)
-    rows = []
-    for row_no, cells in sheet.rows:
-
-        def get(column: str, cells: list[object] = cells) -> object:
-            index = sheet.columns.get(column)
-            return cells[index] if index is not None and index < len(cells) else None
-
-        values = _clean_row(scratch, row_no, get) or {}
-        values["org"] = cell_text(get("org"))
-        values["gender"] = Gender(values["gender"]).label if values.get("gender") else ""
-        category = values.get("category", Category.PARTY_MEMBER)
-        values["category"] = Category(category).label
-        rows.append({"row": row_no, **values})
-    return rows
-
-
 __all__ = [
     "COLUMNS",
     "HEADERS",
@@ -565,10 +441,6 @@ __all__ = [
     "Plan",
     "apply_plan",
     "check_upload",
-    "preview",
-    "run_apply",
-    "run_validation",
-    "start_apply",
     "validate_file",
     "validate_sheet",
 ]
