@@ -65,3 +65,9 @@ def test_language_switch_to_english(users, login):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     body = client.get("/").content.decode()
     assert 'lang="en"' in body
+
+
+def test_english_browser_still_gets_vietnamese(users, login):
+    client = login(users.officer_a)
+    body = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    assert 'lang="vi"' in body
