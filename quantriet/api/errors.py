@@ -38,6 +38,9 @@ _PYDANTIC_MESSAGES = {
 }
 
 
+_SOURCES = {"body", "query", "path", "form", "file", "header", "cookie"}
+
+
 def error_body(detail: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     return {"detail": detail, "errors": errors or []}
 
@@ -56,12 +59,12 @@ def django_errors(exc: DjangoValidationError) -> list[dict[str, Any]]:
 def _ninja_errors(exc: NinjaValidationError) -> list[dict[str, Any]]:
     out = []
     for err in exc.errors:
-        # loc is ("body", "payload", "field") or ("query", "field"): keep what names the field.
-        loc = [
-            str(part)
-            for part in err.get("loc", ())
-            if part not in ("body", "query", "path", "form", "payload")
-        ]
+        # loc is ("body", "payload", "field"), ("query", "field") or ("file", "file"): drop the
+        # source and the body parameter's name, keep what names the field.
+        loc = [str(part) for part in err.get("loc", ())]
+        if loc and loc[0] in _SOURCES:
+            loc = loc[1:]
+        loc = [part for part in loc if part != "payload"]
         message = _(_PYDANTIC_MESSAGES.get(err.get("type", ""), "")) or err.get("msg", "")
         if err.get("type") == "value_error" and err.get("ctx", {}).get("error"):
             message = str(err["ctx"]["error"])

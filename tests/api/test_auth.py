@@ -65,3 +65,9 @@ def test_openapi_schema_is_served(db):
     response = Client().get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert "/api/v1/auth/token" in response.json()["paths"]
+
+
+def test_missing_upload_names_the_file_field(users, api):
+    response = api(users.officer_a).post("/api/v1/people/import", {})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "file"
