@@ -71,3 +71,9 @@ def test_english_browser_still_gets_vietnamese(users, login):
     client = login(users.officer_a)
     body = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
     assert 'lang="vi"' in body
+
+
+def test_language_switch_offers_english_by_its_own_name(users, login):
+    body = login(users.officer_a).get("/").content.decode()
+    assert 'value="en"' in body
+    assert "English" in body
