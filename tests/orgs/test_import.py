@@ -244,6 +244,28 @@ def test_template_download_opens_and_validates(users, login):
     assert plan.ok and len(plan.to_create) == 1
 
 
+def test_template_downloaded_in_english_keeps_vietnamese_values_and_imports(users, login):
+    client = login(users.officer_a)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+    response = client.get(reverse("orgs:import_template"))
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    lists = {dv.formula1 for dv in sheet.data_validations.dataValidation}
+    assert '"Nam,Nữ"' in lists
+    upload = SimpleUploadedFile("template.xlsx", response.content)
+    result = client.post(reverse("orgs:import"), {"file": upload, "mode": "create"}, follow=True)
+    assert result.status_code == 200
+    assert ImportJob.objects.get().status == ImportJob.Status.VALID
+
+
+def test_english_category_names_are_accepted_too(users):
+    rows = [["Lê Văn Tám", "01/01/1990", "Male", "", "Chi bộ khu 1", "", "Party member"]]
+    plan = validate(users.officer_a, xlsx_upload(rows).read())
+    assert plan.ok, plan.errors
+    assert plan.to_create[0].category == Category.PARTY_MEMBER
+
+
 def test_csv_template_has_bom_and_headers(users, login):
     response = login(users.officer_a).get(reverse("orgs:import_template") + "?format=csv")
 

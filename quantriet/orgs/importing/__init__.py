@@ -7,6 +7,7 @@ the API runs it inline. Both call `validate_file` and then `apply_plan`.
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import re
 from collections.abc import Callable
@@ -17,9 +18,10 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from quantriet.core.text import fold, nfc
 from quantriet.orgs import access
@@ -45,9 +47,24 @@ PREVIEW_ROWS = 10
 Progress = Callable[[int, int], None]
 
 _GENDERS = {"nam": Gender.MALE, "male": Gender.MALE, "nu": Gender.FEMALE, "female": Gender.FEMALE}
-_CATEGORIES = {fold(str(label)): value for value, label in Category.choices} | {
-    value: value for value in Category.values
-}
+
+
+@functools.cache
+def _categories() -> dict[str, str]:
+    """Folded labels → code. A file may use the Vietnamese or the English names, or the codes."""
+    labels: dict[str, str] = {value: value for value in Category.values}
+    for language in ("en", "vi"):
+        with translation.override(language):
+            labels |= {fold(str(label)): value for value, label in Category.choices}
+    return labels
+
+
+def vietnamese_labels(choices: type[models.TextChoices]) -> list[str]:
+    """The Vietnamese names of a choice list: the file format's own values, in any UI language."""
+    with translation.override("vi"):
+        return [str(label) for label in choices.labels]
+
+
 _DATE_TEXT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _PHONE = re.compile(r"^\+?[\d .()\-]{6,20}$")
@@ -85,10 +102,11 @@ class Plan:
         """One sentence for the top of the error list."""
         if self.ok:
             return ""
-        message = _("%(rows)d dòng có lỗi (%(errors)d lỗi); chưa ghi dòng nào.") % {
-            "rows": len(self.error_rows),
-            "errors": self.error_count,
-        }
+        message = ngettext(
+            "%(rows)d dòng có lỗi (%(errors)d lỗi); chưa ghi dòng nào.",
+            "%(rows)d dòng có lỗi (%(errors)d lỗi); chưa ghi dòng nào.",
+            len(self.error_rows),
+        ) % {"rows": len(self.error_rows), "errors": self.error_count}
         if self.error_count > len(self.errors):
             message += " " + _("Chỉ liệt kê %(shown)d lỗi đầu tiên.") % {"shown": len(self.errors)}
         return message
@@ -243,10 +261,10 @@ def _clean_row(
 
     text = cell_text(get("category"))
     if text:
-        if fold(text) in _CATEGORIES:
-            values["category"] = _CATEGORIES[fold(text)]
+        if fold(text) in _categories():
+            values["category"] = _categories()[fold(text)]
         else:
-            labels = ", ".join(str(label) for label in Category.labels)
+            labels = ", ".join(vietnamese_labels(Category))
             fail(
                 "category",
                 _("Đối tượng “%(value)s” không hợp lệ: chọn một trong %(labels)s.")

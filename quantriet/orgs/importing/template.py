@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from quantriet.orgs import access
+from quantriet.orgs.importing import vietnamese_labels
 from quantriet.orgs.importing.files import COLUMNS
 from quantriet.orgs.models import Category, Gender
 
@@ -24,11 +25,11 @@ def sample_row(org_name: str) -> list[str]:
     sample = {
         "full_name": "Nguyễn Văn An",
         "date_of_birth": "17/05/1980",
-        "gender": str(Gender.MALE.label),
+        "gender": vietnamese_labels(Gender)[0],
         "party_card_no": "24.074351",
         "org": org_name,
         "position": "Bí thư chi bộ",
-        "category": str(Category.PARTY_MEMBER.label),
+        "category": vietnamese_labels(Category)[1],
         "phone": "0912345678",
         "email": "nguyenvanan@example.vn",
         "address": "Khu 1, phường Uông Bí",
@@ -73,7 +74,7 @@ def template_xlsx(user: User | AnonymousUser) -> bytes:
 
     lists = book.create_sheet("Danh mục")
     lists.append([_("Giới tính"), _("Đối tượng"), _("Đơn vị / Chi bộ trong phạm vi của bạn")])
-    columns = (list(Gender.labels), list(Category.labels), names)
+    columns = (vietnamese_labels(Gender), vietnamese_labels(Category), names)
     for row in range(max(len(values) for values in columns)):
         lists.append([str(values[row]) if row < len(values) else None for values in columns])
     for cell in lists[1]:
@@ -94,10 +95,8 @@ def template_xlsx(user: User | AnonymousUser) -> bytes:
         rule.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
         sheet.add_data_validation(rule)
 
-    drop_down("gender", '"{}"'.format(",".join(str(label) for label in Gender.labels)), strict=True)
-    drop_down(
-        "category", '"{}"'.format(",".join(str(label) for label in Category.labels)), strict=True
-    )
+    drop_down("gender", '"{}"'.format(",".join(vietnamese_labels(Gender))), strict=True)
+    drop_down("category", '"{}"'.format(",".join(vietnamese_labels(Category))), strict=True)
     if names:
         # A name qualified by its parent is allowed too, so only warn.
         drop_down("org", f"'Danh mục'!$C$2:$C${len(names) + 1}", strict=False)
