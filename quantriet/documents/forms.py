@@ -69,7 +69,7 @@ class DocumentForm(forms.Form):
         orgs = _org_choices(user, document)
         self.fields["issuing_org"].queryset = orgs
         self.fields["audiences"] = forms.MultipleChoiceField(
-            label=_("Đối tượng"),
+            label=_("Đối tượng áp dụng"),
             choices=Category.choices,
             required=False,
             widget=forms.CheckboxSelectMultiple,
@@ -110,7 +110,7 @@ class AttachmentForm(forms.Form):
 
 class LinkForm(forms.Form):
     relation = forms.ChoiceField(label=_("Văn bản này"), choices=LinkKind.choices)
-    target = forms.ModelChoiceField(label=_("Văn bản"), queryset=Document.objects.none())
+    target = forms.ModelChoiceField(label=_("Văn bản liên kết"), queryset=Document.objects.none())
 
     def __init__(
         self, *args: Any, user: User | AnonymousUser, source: Document, **kwargs: Any
