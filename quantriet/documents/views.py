@@ -45,15 +45,12 @@ def document_list(request: HttpRequest) -> HttpResponse:
     filters = form.filters()
     documents = selectors.documents_for(user, **filters)
     page = Paginator(documents, _page_size(request)).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "documents/document_list.html",
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
             "filtered": any(filters.values()),
             "can_register": access.can_register_documents(user),
         },

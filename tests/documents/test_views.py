@@ -298,3 +298,13 @@ def test_future_date_refused(tree, users, login):
         reverse("documents:create"), _form_data(tree, issued_on=tomorrow)
     )
     assert "sau ngày hôm nay" in response.content.decode()
+
+
+def test_pagination_keeps_the_filters(users, login):
+    for number in ("1-NQ/TW", "2-NQ/TW", "3-NQ/TW"):
+        make_document(number=number, kind="resolution")
+
+    body = login(users.officer_a).get("/documents/?kind=resolution&page_size=1").content.decode()
+
+    assert "kind=resolution&amp;page_size=1&amp;page=2" in body
+    assert "Trang 1/3" in body
