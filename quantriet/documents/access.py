@@ -14,12 +14,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from quantriet.documents.models import Attachment, Circulation, Document
 from quantriet.orgs.access import MANAGE_DOCUMENTS, get_visible_or_404, orgs_for, scope_for
-from quantriet.orgs.models import Org, Role
-
-
-def _ancestor_paths(path: str) -> list[str]:
-    step = Org.steplen
-    return [path[:end] for end in range(step, len(path) + 1, step)]
+from quantriet.orgs.models import Org, Role, ancestor_paths
 
 
 def circulation_q(user: User | AnonymousUser) -> Q:
@@ -29,7 +24,7 @@ def circulation_q(user: User | AnonymousUser) -> Q:
         return Q(pk__in=[])
     reach = Q(pk__in=[])
     for role, path in scope.grants:
-        reach |= Q(org__path__in=_ancestor_paths(path), role__in=["", role])
+        reach |= Q(org__path__in=ancestor_paths(path), role__in=["", role])
     return Q(Exists(Circulation.objects.filter(reach, document=OuterRef("pk"))))
 
 

@@ -81,7 +81,12 @@ class Org(MP_Node):
 
     def ancestor_paths(self) -> list[str]:
         """Paths of this organisation and all its ancestors, computed without a query."""
-        return [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return ancestor_paths(self.path)
+
+
+def ancestor_paths(path: str) -> list[str]:
+    """Every prefix of a materialised path that names an organisation: its ancestors and itself."""
+    return [path[:end] for end in range(Org.steplen, len(path) + 1, Org.steplen)]
 
 
 class Gender(models.TextChoices):
