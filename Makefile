@@ -32,7 +32,7 @@ run: demo
 	$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-*}" WHITENOISE_USE_FINDERS=1 \
-	$(VENV)/bin/uvicorn config.asgi:application --host $(HOST) --port $(PORT)
+	$(VENV)/bin/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off
 
 test: install
 	$(VENV)/bin/pytest

@@ -42,13 +42,25 @@ def _org_names(user: User | AnonymousUser) -> list[str]:
     return list(orgs.order_by("path").values_list("name", flat=True)[:5000])
 
 
+def _sample_org(user: User | AnonymousUser, names: list[str]) -> str:
+    """A Party cell in the user's scope: the sample row is a Party member with a card."""
+    cell = (
+        access.orgs_for(user, access.MANAGE_PEOPLE)
+        .filter(is_active=True, kind__is_party=True, numchild=0)
+        .order_by("path")
+        .values_list("name", flat=True)
+        .first()
+    )
+    return cell or (names[-1] if names else "Chi bộ khu 1")
+
+
 def template_csv(user: User | AnonymousUser) -> bytes:
     """UTF-8 with a BOM, so Excel shows the Vietnamese headers correctly."""
     names = _org_names(user)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([column.header for column in COLUMNS])
-    writer.writerow(sample_row(names[-1] if names else "Chi bộ khu 1"))
+    writer.writerow(sample_row(_sample_org(user, names)))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -58,7 +70,7 @@ def template_xlsx(user: User | AnonymousUser) -> bytes:
     sheet = book.active
     sheet.title = "Danh sách"
     sheet.append([column.header for column in COLUMNS])
-    sheet.append(sample_row(names[-1] if names else "Chi bộ khu 1"))
+    sheet.append(sample_row(_sample_org(user, names)))
     fill = PatternFill("solid", fgColor="FDECEA")
     for index, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index)
