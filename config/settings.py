@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "treebeard",
     "template_partials",
     "django_bootstrap5",
+    "ninja",  # serves the API docs from its bundled files, not a CDN
     "django_tasks",
     "django_tasks_db",
     "quantriet.core",

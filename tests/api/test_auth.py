@@ -71,3 +71,11 @@ def test_missing_upload_names_the_file_field(users, api):
     response = api(users.officer_a).post("/api/v1/people/import", {})
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "file"
+
+
+def test_api_docs_load_their_scripts_locally(db):
+    response = Client().get("/api/v1/docs")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "/static/ninja/swagger-ui-bundle.js" in body
+    assert "cdn" not in body.lower()
