@@ -57,6 +57,7 @@ vendor:
 	npm ci --no-audit --no-fund
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js static/vendor/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/
+	cp node_modules/jsqr/dist/jsQR.js static/vendor/
 	mkdir -p static/vendor/bootstrap-icons
 	cp -r node_modules/bootstrap-icons/font/bootstrap-icons.min.css node_modules/bootstrap-icons/font/fonts static/vendor/bootstrap-icons/
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "quantriet.core",
     "quantriet.orgs",
     "quantriet.documents",
+    "quantriet.conferences",
     "quantriet.api",
 ]
 
@@ -178,3 +179,6 @@ LOGGING = {
 
 # `make run` serves static files straight from the source folders (no collectstatic step).
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
+
+# Online and hybrid conferences get a room on this Jitsi Meet server; empty = no video link.
+JITSI_BASE_URL = os.environ.get("JITSI_BASE_URL", "").rstrip("/")

@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("orgs/", include("quantriet.orgs.urls")),
     path("documents/", include("quantriet.documents.urls")),
+    path("conferences/", include("quantriet.conferences.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

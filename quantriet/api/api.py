@@ -3,6 +3,9 @@ from ninja import NinjaAPI
 from quantriet.api import errors
 from quantriet.api.auth import AUTH
 from quantriet.api.views import router as auth_router
+from quantriet.conferences.api import router as conferences_router
+from quantriet.conferences.attendance_api import router as attendance_router
+from quantriet.conferences.checkin_api import router as checkin_router
 from quantriet.documents.api import router as documents_router
 from quantriet.orgs.api import router as orgs_router
 from quantriet.orgs.import_api import router as import_router
@@ -19,3 +22,6 @@ api.add_router("/", auth_router)
 api.add_router("/", import_router)  # before /people/{id}
 api.add_router("/", orgs_router)
 api.add_router("/", documents_router)
+api.add_router("/", conferences_router)
+api.add_router("/", checkin_router)
+api.add_router("/", attendance_router)

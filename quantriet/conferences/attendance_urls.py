@@ -1,0 +1,3 @@
+"""URLs of the conference attendance pages; included into the `conferences` namespace."""
+
+urlpatterns: list = []

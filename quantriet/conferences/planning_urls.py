@@ -1,0 +1,3 @@
+"""URLs of the conference planning pages; included into the `conferences` namespace."""
+
+urlpatterns: list = []
