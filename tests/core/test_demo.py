@@ -7,8 +7,11 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import Client
+from django.utils import timezone
 
+from quantriet.conferences.models import CheckIn, Conference, Invitation, MakeUp, SiteReport
 from quantriet.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from quantriet.core.demo.conferences_data import UPCOMING_TITLE, XIV_TITLE
 from quantriet.core.demo.orgs_data import OLD_CITY_NAME, ROOT_NAME
 from quantriet.documents.models import Circulation, Document, DocumentLink
 from quantriet.orgs.access import visible_people
@@ -26,7 +29,9 @@ def demo(django_db_setup, django_db_blocker):
         out = io.StringIO()
         call_command("load_demo", people=PEOPLE, stdout=out)
         yield out.getvalue()
-        for model in (DocumentLink, Circulation, Document, Grant, Person):
+        # Sites protect their invitations and check-ins: those go first.
+        models = (CheckIn, Invitation, Conference, DocumentLink, Circulation, Document)
+        for model in (*models, Grant, Person):
             model.objects.all().delete()
         User.objects.all().delete()
         for org in Org.objects.order_by("-depth"):
@@ -110,9 +115,88 @@ def test_member_account_is_a_party_member_of_a_residential_cell(loaded):
 
 def test_running_twice_changes_nothing_and_prints_the_accounts(loaded):
     assert "Tài khoản demo" in loaded
-    counts = (Org.objects.count(), Person.objects.count(), Document.objects.count())
+    assert "hội nghị" in loaded
+    models = (Org, Person, Document, Conference, Invitation, CheckIn)
+    counts = [model.objects.count() for model in models]
     out = io.StringIO()
     call_command("load_demo", people=PEOPLE, stdout=out)
-    assert (Org.objects.count(), Person.objects.count(), Document.objects.count()) == counts
+    assert [model.objects.count() for model in models] == counts
     assert "không nạp lại" in out.getvalue()
     assert "bantuyengiao" in out.getvalue()
+
+
+def test_xiv_conference_has_about_sixty_sites_with_one_host_at_the_province(loaded):
+    conference = Conference.objects.get(title=XIV_TITLE)
+    assert conference.host_org.name == ROOT_NAME
+    assert conference.format == "hybrid"
+    assert conference.starts_at.isoformat() == "2026-02-07T00:30:00+00:00"  # 07:30 in Hà Nội
+    assert 55 <= conference.sites.count() <= 65
+    host = conference.sites.get(is_host=True)
+    assert host.org.name == ROOT_NAME
+    assert "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng" in set(
+        conference.documents.values_list("title", flat=True)
+    )
+    assert conference.presenters.filter(user__username="baocaovien").exists()
+    assert 4 <= conference.agenda.count() <= 6
+    ward_site = conference.sites.get(org__name="Đảng bộ phường Uông Bí")
+    assert list(ward_site.operators.values_list("username", flat=True)) == ["diemcau"]
+
+
+@pytest.mark.parametrize("title", [XIV_TITLE, UPCOMING_TITLE])
+def test_invitations_sit_at_the_nearest_site_above_the_person(loaded, title):
+    conference = Conference.objects.get(title=title)
+    site_paths = set(conference.sites.values_list("org__path", flat=True))
+    rows = conference.invitations.values_list("person__org__path", "site__org__path", "site_id")
+    assert rows
+    per_site = {}
+    for person_path, site_path, site_id in rows:
+        assert person_path.startswith(site_path)
+        # No other site sits between the person and their site.
+        between = {p for p in site_paths if person_path.startswith(p) and len(p) > len(site_path)}
+        assert not between
+        per_site[site_id] = per_site.get(site_id, 0) + 1
+    for site in conference.sites.all():
+        assert site.expected == per_site.get(site.pk, 0)
+
+
+def test_xiv_attendance_has_late_excused_absent_and_make_up_study(loaded):
+    conference = Conference.objects.get(title=XIV_TITLE)
+    invited = conference.invitations.count()
+    checkins = conference.checkins.all()
+    people = list(checkins.values_list("person_id", flat=True))
+    assert len(people) == len(set(people))
+    present = checkins.filter(invited=True)
+    assert 0.8 * invited <= present.count() <= 0.95 * invited
+    late = present.filter(late=True)
+    assert late.exists()
+    assert all(c.at.isoformat() > "2026-02-07T00:45:00+00:00" for c in late)
+    assert not present.filter(late=False, at__gt="2026-02-07T00:45:00+00:00").exists()
+    assert set(checkins.values_list("method", flat=True)) == {"qr", "manual", "self"}
+    # Each invited check-in is at the person's site.
+    site_of = dict(conference.invitations.values_list("person_id", "site_id"))
+    assert all(site_of[p] == s for p, s in present.values_list("person_id", "site_id"))
+    excused = conference.invitations.exclude(excuse="")
+    assert excused.exists()
+    assert not excused.filter(person__in=people).exists()
+    assert not excused.filter(excuse_note="").exists()
+    absent = conference.invitations.filter(excuse="").exclude(person__in=people)
+    assert absent.exists()
+    makeups = MakeUp.objects.filter(conference=conference)
+    assert makeups.exists()
+    assert not makeups.filter(person__in=people).exists()
+    assert {"session", "self_study"} == set(makeups.values_list("kind", flat=True))
+    reports = SiteReport.objects.filter(site__conference=conference)
+    assert 0 < reports.count() < conference.sites.count()
+    for report in reports.select_related("site"):
+        assert report.present == checkins.filter(site=report.site).count()
+
+
+def test_upcoming_conference_has_invitations_and_nobody_checked_in(loaded):
+    conference = Conference.objects.get(title=UPCOMING_TITLE)
+    assert conference.starts_at > timezone.now()
+    assert conference.host_org.name == "Đảng bộ phường Uông Bí"
+    assert 10 <= conference.sites.count() <= 20
+    assert conference.sites.filter(is_host=True).count() == 1
+    assert conference.invitations.exists()
+    assert not conference.checkins.exists()
+    assert not MakeUp.objects.filter(conference=conference).exists()

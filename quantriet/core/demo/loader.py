@@ -1,4 +1,4 @@
-"""Load the Uông Bí demo: organisation tree, people, documents and one account per role.
+"""Load the Uông Bí demo: organisation tree, people, documents, one account per role, conferences.
 
 Idempotent (an existing root "Đảng bộ tỉnh Quảng Ninh" means the demo is there) and
 deterministic (one seeded random generator), so `make run` may call it every time.
@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from quantriet.conferences.models import CheckIn, Conference
 from quantriet.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
+from quantriet.core.demo.conferences_data import ConferenceCounts, create_conferences
 from quantriet.core.demo.documents_data import DOCUMENTS
 from quantriet.core.demo.orgs_data import PROFILES, ROOT_NAME, OrgSpec, tree
 from quantriet.core.demo.people import PeopleMaker, allocate
@@ -30,6 +32,7 @@ class DemoResult:
     orgs: int = 0
     people: int = 0
     documents: int = 0
+    conferences: ConferenceCounts = field(default_factory=ConferenceCounts)
     accounts: list[DemoAccount] = field(default_factory=lambda: list(DEMO_ACCOUNTS))
 
 
@@ -49,6 +52,7 @@ def load_demo(*, people: int = 10_000) -> DemoResult:
         orgs=len(loader.orgs),
         people=loader.people_count,
         documents=loader.documents_count,
+        conferences=loader.conference_counts,
     )
 
 
@@ -65,12 +69,20 @@ class _Loader:
         self.maker = PeopleMaker(self.rng, set(taken))
         self.people_count = 0
         self.documents_count = 0
+        self.documents: dict[str, Document] = {}
+        self.conference_counts = ConferenceCounts()
 
     def run(self) -> None:
         self.create_orgs(tree(), parent=None)
         self.create_people()
         users = self.create_accounts()
         self.create_documents(created_by=users.get("bantuyengiao"))
+        self.conference_counts = create_conferences(
+            rng=self.rng,
+            orgs=[org for org, _profile in self.orgs],
+            users=users,
+            documents=self.documents,
+        )
 
     # --- organisations ------------------------------------------------------------
 
@@ -189,6 +201,7 @@ class _Loader:
                     source=created[data["key"]], target=created[target], relation=relation
                 )
         self.documents_count = len(created)
+        self.documents = created
 
 
 def describe_counts() -> dict[str, int]:
@@ -197,4 +210,6 @@ def describe_counts() -> dict[str, int]:
         "orgs": Org.objects.count(),
         "people": Person.objects.count(),
         "documents": Document.objects.count(),
+        "conferences": Conference.objects.count(),
+        "checkins": CheckIn.objects.count(),
     }

@@ -27,17 +27,22 @@ class Command(BaseCommand):
         started = time.monotonic()
         result = load_demo(people=people)
         if result.created:
+            c = result.conferences
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Đã nạp dữ liệu mẫu: {result.orgs} tổ chức, {result.people} người, "
-                    f"{result.documents} văn bản ({time.monotonic() - started:.1f} giây)."
+                    f"{result.documents} văn bản, {c.conferences} hội nghị ({c.sites} điểm cầu, "
+                    f"{c.invitations} giấy mời, {c.checkins} lượt điểm danh, {c.late} đi muộn, "
+                    f"{c.excused} vắng có lý do, {c.absent} vắng, {c.makeups} học bù) "
+                    f"({time.monotonic() - started:.1f} giây)."
                 )
             )
         else:
             counts = describe_counts()
             self.stdout.write(
                 f"Dữ liệu mẫu đã có sẵn ({counts['orgs']} tổ chức, {counts['people']} người, "
-                f"{counts['documents']} văn bản); không nạp lại."
+                f"{counts['documents']} văn bản, {counts['conferences']} hội nghị, "
+                f"{counts['checkins']} lượt điểm danh); không nạp lại."
             )
         self.write_accounts()
 
