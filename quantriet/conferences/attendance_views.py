@@ -1,0 +1,307 @@
+"""Attendance pages: the live board, the attendance report, excusals, make-up study, absentees,
+site reports, the .xlsx export and the calendar feeds.
+
+Every conference comes through `access.get_conference` (outside the user's view → 404); every
+list of people through `access.visible_invitations`, so an officer of another organisation sees
+only their own people.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from quantriet.conferences import access, attendance, calendars, exports
+from quantriet.conferences.attendance_forms import (
+    ExcuseForm,
+    InviteeFilterForm,
+    MakeUpForm,
+    SiteReportForm,
+    add_service_errors,
+)
+from quantriet.conferences.models import Invitation, MakeUp, Site, SiteReport
+from quantriet.orgs.models import Person
+
+INVITEES_PER_PAGE = 50
+BOARD_SORTS = ("name", "rate")
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+# --- live board -------------------------------------------------------------------
+
+
+@login_required
+@never_cache
+def board(request: HttpRequest, pk: int) -> HttpResponse:
+    """The host's big screen: counts per site, refreshed by HTMX every few seconds. No names."""
+    conference = access.get_conference(request.user, pk)
+    sort = request.GET.get("sort", "name")
+    if sort not in BOARD_SORTS:
+        sort = "name"
+    summary = attendance.attendance_by_site(conference)
+    context = {
+        "conference": conference,
+        "rows": summary.sorted_by(sort),
+        "totals": summary.totals,
+        "sort": sort,
+        "updated_at": timezone.localtime(),
+    }
+    template = "conferences/board.html#rows" if _is_htmx(request) else "conferences/board.html"
+    return render(request, template, context)
+
+
+# --- attendance report -----------------------------------------------------------------
+
+
+@login_required
+def attendance_page(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = access.get_conference(request.user, pk)
+    summary = attendance.attendance_by_site(conference)
+    form = InviteeFilterForm(request.GET or None, conference=conference)
+    invitees = attendance.visible_invitees(request.user, conference)
+    if form.is_bound:
+        if form.is_valid():
+            invitees = attendance.filter_invitees(
+                invitees,
+                site=form.cleaned_data["site"],
+                status=form.cleaned_data["status"],
+                q=form.cleaned_data["q"],
+            )
+        else:
+            invitees = invitees.none()
+    page = Paginator(invitees, INVITEES_PER_PAGE).get_page(request.GET.get("page"))
+    paths = attendance.managed_paths(request.user, conference)
+    is_manager = paths is None
+    context = {
+        "conference": conference,
+        "summary": summary,
+        "totals": summary.totals,
+        "ended": attendance.has_ended(conference),
+        "form": form,
+        "page": page,
+        "rows": attendance.decorate_invitees(page.object_list, paths),
+        "is_manager": is_manager,
+        "operable": access.operable_site_ids(request.user, conference),
+    }
+    return render(request, "conferences/attendance.html", context)
+
+
+def _back_to_attendance(conference_pk: int) -> HttpResponse:
+    return redirect(reverse("conferences:attendance", args=[conference_pk]))
+
+
+@login_required
+def excuse(request: HttpRequest, pk: int, person_id: int) -> HttpResponse:
+    """Mark an invitee excused (with a reason) or clear it; before or after the conference."""
+    conference = access.get_conference(request.user, pk)
+    invitation = attendance.get_invitation_to_manage(request.user, conference, person_id)
+    form = ExcuseForm(
+        request.POST or None,
+        initial={"reason": invitation.excuse or None, "note": invitation.excuse_note},
+    )
+    if request.method == "POST":
+        if "clear" in request.POST:
+            attendance.clear_excuse(invitation=invitation, by=request.user)
+            messages.success(
+                request,
+                _("Đã bỏ ghi nhận vắng có lý do của %(name)s.")
+                % {"name": invitation.person.full_name},
+            )
+            return _back_to_attendance(conference.pk)
+        if form.is_valid():
+            try:
+                attendance.mark_excused(
+                    invitation=invitation,
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                    by=request.user,
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Đã ghi nhận %(name)s vắng có lý do.")
+                    % {"name": invitation.person.full_name},
+                )
+                return _back_to_attendance(conference.pk)
+    context = {"conference": conference, "invitation": invitation, "form": form}
+    return render(request, "conferences/attendance_excuse.html", context, status=_status(form))
+
+
+@login_required
+def makeup(request: HttpRequest, pk: int, person_id: int) -> HttpResponse:
+    """Record make-up study (học bù) for an invitee who did not attend."""
+    conference = access.get_conference(request.user, pk)
+    invitation = attendance.get_invitation_to_manage(request.user, conference, person_id)
+    existing = MakeUp.objects.filter(conference=conference, person=invitation.person).first()
+    initial = (
+        {"kind": existing.kind, "studied_on": existing.studied_on, "method": existing.method}
+        if existing
+        else {"studied_on": timezone.localdate()}
+    )
+    form = MakeUpForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attendance.record_makeup(
+                conference=conference,
+                person=invitation.person,
+                kind=form.cleaned_data["kind"],
+                studied_on=form.cleaned_data["studied_on"],
+                method=form.cleaned_data["method"],
+                by=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Đã ghi nhận học bù của %(name)s.") % {"name": invitation.person.full_name},
+            )
+            return _back_to_attendance(conference.pk)
+    context = {
+        "conference": conference,
+        "invitation": invitation,
+        "existing": existing,
+        "form": form,
+    }
+    return render(request, "conferences/makeup_form.html", context, status=_status(form))
+
+
+def _status(form: ExcuseForm | MakeUpForm | SiteReportForm) -> int:
+    return 400 if form.is_bound and form.errors else 200
+
+
+@login_required
+def absentees(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = access.get_conference(request.user, pk)
+    groups = attendance.absentees_by_org(conference, request.user)
+    context = {
+        "conference": conference,
+        "groups": groups,
+        "ended": attendance.has_ended(conference),
+        "total": sum(group.total for group in groups),
+        "made_up": sum(group.made_up for group in groups),
+    }
+    return render(request, "conferences/absentees.html", context)
+
+
+@login_required
+def site_report(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
+    """The site operator's short report: present over invited, technical problems, notes."""
+    conference = access.get_conference(request.user, pk)
+    site = get_object_or_404(Site.objects.select_related("org"), conference=conference, pk=site_pk)
+    site.conference = conference
+    access.require_operate_site(request.user, site)
+    report = SiteReport.objects.filter(site=site).first()
+    initial = (
+        {"technical_problems": report.technical_problems, "notes": report.notes} if report else {}
+    )
+    form = SiteReportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        report = attendance.file_site_report(
+            site=site,
+            technical_problems=form.cleaned_data["technical_problems"],
+            notes=form.cleaned_data["notes"],
+            by=request.user,
+        )
+        messages.success(
+            request,
+            _("Đã gửi báo cáo điểm cầu %(site)s: %(present)s/%(invited)s người có mặt.")
+            % {"site": site.name, "present": report.present, "invited": report.invited},
+        )
+        return _back_to_attendance(conference.pk)
+    summary = next(
+        (row for row in attendance.attendance_by_site(conference).sites if row.site.pk == site.pk),
+        None,
+    )
+    context = {
+        "conference": conference,
+        "site": site,
+        "report": report,
+        "row": summary,
+        "form": form,
+    }
+    return render(request, "conferences/site_report_form.html", context, status=_status(form))
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def attendance_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = access.get_conference(request.user, pk)
+    response = HttpResponse(
+        exports.attendance_workbook(conference, request.user),
+        content_type=exports.XLSX_CONTENT_TYPE,
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{exports.workbook_filename(conference)}"'
+    )
+    return response
+
+
+# --- calendars ---------------------------------------------------------------------------
+
+
+@login_required
+def my_calendar(request: HttpRequest) -> HttpResponse:
+    """Subscription links: the member's own invitations, and the organisations they look after."""
+    person = Person.objects.filter(user=request.user).first()
+
+    def link(name: str, token: str) -> dict[str, str]:
+        url = request.build_absolute_uri(reverse(name, args=[token]))
+        return {"https": url, "webcal": "webcal://" + url.split("://", 1)[1]}
+
+    personal = (
+        link("conferences:calendar_person", calendars.person_token(person)) if person else None
+    )
+    orgs = [
+        {"org": org, **link("conferences:calendar_org", calendars.org_token(org, request.user))}
+        for org in calendars.feed_orgs(request.user)
+    ]
+    upcoming = (
+        Invitation.objects.filter(person=person, conference__ends_at__gte=timezone.now())
+        .select_related("conference", "site")
+        .order_by("conference__starts_at")[:20]
+        if person
+        else []
+    )
+    context = {"person": person, "personal": personal, "orgs": orgs, "upcoming": upcoming}
+    return render(request, "conferences/my_calendar.html", context)
+
+
+def _ics(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def calendar_person(request: HttpRequest, token: str) -> HttpResponse:
+    """A person's feed, for calendar apps: no login, the signed token is the key."""
+    person = calendars.person_from_token(token)
+    if person is None:
+        raise Http404
+    return _ics(calendars.person_feed(person, host=request.get_host()), "hoi-nghi.ics")
+
+
+@require_GET
+def calendar_org(request: HttpRequest, token: str) -> HttpResponse:
+    org = calendars.org_from_token(token)
+    if org is None:
+        raise Http404
+    return _ics(calendars.org_feed(org, host=request.get_host()), f"hoi-nghi-to-chuc-{org.pk}.ics")
