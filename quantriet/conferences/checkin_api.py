@@ -1,3 +1,174 @@
-from ninja import Router
+"""Check-in API: single scans, offline batches, and each person's QR code.
 
-router = Router(tags=["conferences"])
+The single check-in is the hot path (thousands per second at a large conference): it answers
+with a plain JsonResponse built from the service's result, and the caller's rights come from
+the service's short-lived per-process cache (see `quantriet.conferences.checkin`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import Any, Literal
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from pydantic import Field
+
+from quantriet.api.common import ErrorOut
+from quantriet.conferences import checkin as services
+from quantriet.conferences.checkin import CheckInError, Context, Item, Result
+from quantriet.conferences.models import CheckIn
+from quantriet.conferences.tokens import checkin_token, qr_png, qr_svg_document
+from quantriet.orgs.access import get_person
+
+router = Router(tags=["check-in"])
+
+
+class CheckInIn(Schema):
+    client_id: uuid.UUID
+    site: int
+    method: Literal["qr", "manual", "self"]
+    person: int | None = None
+    qr: str | None = Field(None, max_length=200)
+    at: datetime.datetime | None = None
+    # The site's self check-in code, for method "self".
+    code: str | None = Field(None, max_length=20)
+
+
+class BatchIn(Schema):
+    items: list[CheckInIn] = Field(..., max_length=services.MAX_BATCH)
+
+
+class CheckInOut(Schema):
+    id: int
+    client_id: uuid.UUID
+    person: int
+    person_name: str
+    site: int
+    site_name: str
+    method: str
+    at: datetime.datetime
+    at_local: str
+    recorded_at: datetime.datetime
+    invited: bool
+    late: bool
+    repeat: bool
+    message: str
+
+
+class BatchResult(Schema):
+    index: int
+    status: int
+    checkin: CheckInOut | None
+    errors: list[dict[str, Any]]
+
+
+class BatchOut(Schema):
+    results: list[BatchResult]
+
+
+def _item(payload: CheckInIn) -> Item:
+    return Item(
+        client_id=payload.client_id,
+        site=payload.site,
+        method=payload.method,
+        person=payload.person,
+        qr=payload.qr,
+        at=payload.at,
+        code=payload.code,
+    )
+
+
+def checkin_out(ctx: Context, row: CheckIn, *, repeat: bool, message: str) -> dict[str, Any]:
+    site = ctx.sites.get(row.site_id)
+    return {
+        "id": row.pk,
+        "client_id": str(row.client_id),
+        "person": row.person_id,
+        "person_name": getattr(row, "_person_name", ""),
+        "site": row.site_id,
+        "site_name": site.name if site else "",
+        "method": row.method,
+        "at": row.at.isoformat(),
+        "at_local": timezone.localtime(row.at).strftime("%H:%M"),
+        "recorded_at": row.recorded_at.isoformat(),
+        "invited": row.invited,
+        "late": row.late,
+        "repeat": repeat,
+        "message": message,
+    }
+
+
+def _result_out(ctx: Context, result: Result) -> dict[str, Any]:
+    return {
+        "index": result.index,
+        "status": result.status,
+        "checkin": (
+            checkin_out(ctx, result.checkin, repeat=not result.created, message=result.message)
+            if result.checkin is not None
+            else None
+        ),
+        "errors": result.errors,
+        "message": result.message,
+    }
+
+
+@router.post(
+    "/conferences/{conference_id}/checkins",
+    response={201: CheckInOut, 200: CheckInOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+)
+def create_checkin(request: HttpRequest, conference_id: int, payload: CheckInIn) -> HttpResponse:
+    """201 for a new check-in; 200 with the original record when the person (or this client_id)
+    was already checked in."""
+    ctx, result = services.check_in_result(
+        conference_id=conference_id, item=_item(payload), by=request.user
+    )
+    if result.checkin is None:
+        detail = result.message if result.status != 404 else _("Không tìm thấy.")
+        errors = result.errors if result.status == 400 else []
+        return JsonResponse({"detail": detail, "errors": errors}, status=result.status)
+    body = checkin_out(ctx, result.checkin, repeat=not result.created, message=result.message)
+    return JsonResponse(body, status=result.status)
+
+
+@router.post(
+    "/conferences/{conference_id}/checkins/batch",
+    response={200: BatchOut, 400: ErrorOut, 404: ErrorOut},
+)
+def create_checkins_batch(
+    request: HttpRequest, conference_id: int, payload: BatchIn | list[CheckInIn]
+) -> HttpResponse:
+    """Scans queued by a device that was offline (≤ 1000): one result per item, in order.
+
+    Send `{"items": [...]}` or a bare list."""
+    items = payload if isinstance(payload, list) else payload.items
+    if len(items) > services.MAX_BATCH:
+        error = CheckInError(
+            _("Tối đa %(n)s lượt điểm danh trong một lần gửi.") % {"n": services.MAX_BATCH},
+            field="items",
+        )
+        return JsonResponse({"detail": error.message, "errors": error.as_errors()}, status=400)
+    ctx = services.context_for(request.user, conference_id)
+    results = services.check_in_batch(
+        conference=conference_id, items=[_item(p) for p in items], by=request.user
+    )
+    return JsonResponse({"results": [_result_out(ctx, r) for r in results]})
+
+
+@router.get("/people/{person_id}/qr", response={200: None, 404: ErrorOut})
+def person_qr(request: HttpRequest, person_id: int) -> HttpResponse:
+    """The person's check-in QR code: SVG, or PNG when the client accepts image/png first."""
+    person = get_person(request.user, person_id)
+    token = checkin_token(person)
+    accept = request.headers.get("Accept", "")
+    wants_png = "image/png" in accept and "image/svg+xml" not in accept.split("image/png")[0]
+    if wants_png:
+        response = HttpResponse(qr_png(token), content_type="image/png")
+    else:
+        response = HttpResponse(qr_svg_document(token), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=3600"
+    response["Vary"] = "Accept"
+    return response

@@ -1,0 +1,465 @@
+"""Check-in services: by QR code, by roll call and by a member themself.
+
+A check-in is one `INSERT … ON CONFLICT DO NOTHING RETURNING id` keyed by the client's UUID and
+unique per (conference, person): a retried, replayed or simultaneous scan counts once, and only
+a conflict costs one more SELECT to return the original record. A batch (an offline device
+syncing) is the same with one INSERT for all items, never a query per item.
+
+Hot-path cache: what a user may do in a conference (its sites, which of them the user operates,
+whether the conference is visible) is kept in process for `CONTEXT_TTL` seconds per
+(user, conference). Any save or delete of a conference, site, invitation, grant, person or
+user and any change of site operators or presenters clears it in this process at once; another
+worker process sees such a change after at most `CONTEXT_TTL` seconds. (Bulk writes send no
+signals: they too are seen within `CONTEXT_TTL`.)
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db import connection
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from quantriet.conferences import access
+from quantriet.conferences.models import CheckIn, Conference, Invitation, Method, Site
+from quantriet.conferences.tokens import InvalidToken, person_id_from_token
+from quantriet.orgs.access import VIEW_PEOPLE, scope_for
+from quantriet.orgs.models import Grant, Person
+
+CONTEXT_TTL = 30.0
+MAX_BATCH = 1000
+FUTURE_TOLERANCE = datetime.timedelta(minutes=5)
+EARLIEST_BEFORE_START = datetime.timedelta(days=1)
+
+
+class CheckInError(Exception):
+    """A refused check-in: `status` 400 (bad input), 403 (not allowed) or 404 (not visible)."""
+
+    def __init__(self, message: str, *, field: str | None = None, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.status = status
+
+    def as_errors(self) -> list[dict[str, Any]]:
+        return [{"field": self.field, "message": self.message}]
+
+
+# --- what the caller may do in a conference (cached) ---------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    conference: Conference
+    sites: dict[int, Site]
+    operable: frozenset[int]
+    visible: bool
+    person_id: int | None
+    is_superuser: bool
+    view_paths: tuple[str, ...]
+    expires: float = field(compare=False)
+
+    def can_view_org_path(self, path: str) -> bool:
+        return self.is_superuser or any(path.startswith(p) for p in self.view_paths)
+
+    def site_by_code(self, code: str) -> Site | None:
+        code = (code or "").strip().upper()
+        return next((s for s in self.sites.values() if code and s.code.upper() == code), None)
+
+
+_CONTEXTS: dict[tuple[int, int], Context] = {}
+
+
+def clear_context_cache(**_kwargs: Any) -> None:
+    _CONTEXTS.clear()
+
+
+for _model in (Conference, Site, Invitation, Grant, Person, User):
+    post_save.connect(clear_context_cache, sender=_model, dispatch_uid=f"checkin-{_model.__name__}")
+    post_delete.connect(
+        clear_context_cache, sender=_model, dispatch_uid=f"checkin-del-{_model.__name__}"
+    )
+for _through in (Site.operators.through, Conference.presenters.through):
+    m2m_changed.connect(clear_context_cache, sender=_through, dispatch_uid=f"checkin-{_through}")
+
+
+def context_for(user: User | AnonymousUser, conference_id: int) -> Context:
+    """The caller's rights in the conference; Http404 when it does not exist at all."""
+    key = (user.pk or 0, conference_id)
+    cached = _CONTEXTS.get(key)
+    now = time.monotonic()
+    if cached is not None and cached.expires > now:
+        return cached
+    conference = Conference.objects.select_related("host_org").filter(pk=conference_id).first()
+    if conference is None:
+        raise Http404
+    sites = {s.pk: s for s in Site.objects.filter(conference=conference).select_related("org")}
+    for site in sites.values():
+        site.conference = conference  # no query when a caller reads site.conference
+    scope = scope_for(user)
+    if not user.is_authenticated:
+        operable: set[int] = set()
+        visible = False
+    else:
+        if scope.is_superuser or access.can_manage_conference(user, conference):
+            operable = set(sites)
+        else:
+            operated = set(
+                Site.operators.through.objects.filter(
+                    site__conference=conference, user=user
+                ).values_list("site_id", flat=True)
+            )
+            operable = {
+                pk
+                for pk, site in sites.items()
+                if pk in operated or scope.has_role(access.MANAGE_CONFERENCES, site.org)
+            }
+        visible = bool(operable) or (
+            access.visible_conferences(user).filter(pk=conference.pk).exists()
+        )
+    context = Context(
+        conference=conference,
+        sites=sites,
+        operable=frozenset(operable),
+        visible=visible,
+        person_id=scope.person_id,
+        is_superuser=scope.is_superuser,
+        view_paths=tuple(scope.paths(VIEW_PEOPLE)),
+        expires=now + CONTEXT_TTL,
+    )
+    _CONTEXTS[key] = context
+    return context
+
+
+# --- one item, checked without touching the database ----------------------------------
+
+
+@dataclass
+class Item:
+    """A requested check-in, as sent by a client."""
+
+    client_id: uuid.UUID
+    site: int
+    method: str
+    person: int | None = None
+    qr: str | None = None
+    at: datetime.datetime | None = None
+    code: str | None = None
+
+
+@dataclass
+class Result:
+    index: int
+    status: int
+    checkin: CheckIn | None = None
+    created: bool = False
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    message: str = ""
+
+
+def _validate(ctx: Context, item: Item, now: datetime.datetime) -> int:
+    """Check what needs no query; return the person id. Raises CheckInError."""
+    site = ctx.sites.get(item.site)
+    # Only the site's code opens a conference the caller cannot otherwise see.
+    if not ctx.visible and (
+        item.method != Method.SELF or site is None or not _code_matches(site, item.code)
+    ):
+        raise CheckInError(_("Không tìm thấy hội nghị."), status=404)
+    if site is None:
+        raise CheckInError(_("Điểm cầu này không thuộc hội nghị."), field="site")
+    if item.method not in Method.values:
+        raise CheckInError(_("Cách điểm danh không hợp lệ."), field="method")
+    if item.qr:
+        try:
+            person_id = person_id_from_token(item.qr)
+        except InvalidToken as exc:
+            raise CheckInError(str(exc), field="qr") from None
+        if item.person is not None and item.person != person_id:
+            raise CheckInError(_("Mã QR không phải của người này."), field="qr")
+    elif item.person is not None:
+        person_id = item.person
+    elif item.method == Method.SELF and ctx.person_id is not None:
+        person_id = ctx.person_id
+    else:
+        raise CheckInError(_("Cần mã QR hoặc người được điểm danh."), field="person")
+    if item.method == Method.SELF:
+        if ctx.person_id is None:
+            raise CheckInError(
+                _("Tài khoản của bạn chưa gắn với một đảng viên, hội viên."), status=403
+            )
+        if person_id != ctx.person_id:
+            raise CheckInError(_("Bạn chỉ có thể tự điểm danh cho chính mình."), status=403)
+        if not _code_matches(site, item.code):
+            raise CheckInError(_("Mã điểm cầu không đúng."), field="code")
+    elif item.site not in ctx.operable:
+        raise CheckInError(_("Bạn không có quyền điểm danh tại điểm cầu này."), status=403)
+    at = item.at or now
+    if timezone.is_naive(at):
+        at = timezone.make_aware(at)
+    if at > now + FUTURE_TOLERANCE:
+        raise CheckInError(_("Thời điểm điểm danh ở tương lai."), field="at")
+    if at < ctx.conference.starts_at - EARLIEST_BEFORE_START:
+        raise CheckInError(_("Thời điểm điểm danh quá sớm so với hội nghị."), field="at")
+    item.at = at
+    return person_id
+
+
+def _code_matches(site: Site, code: str | None) -> bool:
+    return bool(code) and code.strip().upper() == site.code.upper()  # type: ignore[union-attr]
+
+
+def repeat_message(checkin: CheckIn, site_name: str) -> str:
+    return _("Đã điểm danh lúc %(time)s tại %(site)s.") % {
+        "time": timezone.localtime(checkin.at).strftime("%H:%M"),
+        "site": site_name,
+    }
+
+
+def _new_message(name: str, *, invited: bool, late: bool) -> str:
+    if not invited:
+        return _("Đã điểm danh %(name)s (không có trong danh sách mời).") % {"name": name}
+    if late:
+        return _("Đã điểm danh %(name)s (đi muộn).") % {"name": name}
+    return _("Đã điểm danh %(name)s.") % {"name": name}
+
+
+# --- the insert --------------------------------------------------------------------------
+
+_COLUMNS = (
+    "conference",
+    "person",
+    "site",
+    "client_id",
+    "method",
+    "at",
+    "recorded_at",
+    "recorded_by",
+    "invited",
+    "late",
+)
+
+
+def _insert_ignoring_conflicts(rows: Sequence[CheckIn]) -> dict[int, int]:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING; → {person_id: new id} for inserted rows."""
+    if not rows:
+        return {}
+    fields = [CheckIn._meta.get_field(name) for name in _COLUMNS]
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(f.column) for f in fields)
+    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    params: list[Any] = []
+    for row in rows:
+        params.extend(
+            f.get_db_prep_save(getattr(row, f.attname), connection=connection) for f in fields
+        )
+    sql = (
+        f"INSERT INTO {qn(CheckIn._meta.db_table)} ({columns}) VALUES "  # noqa: S608
+        f"{', '.join([one] * len(rows))} ON CONFLICT DO NOTHING "
+        f"RETURNING {qn('id')}, {qn('person_id')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {person_id: pk for pk, person_id in cursor.fetchall()}
+
+
+def record(ctx: Context, items: Sequence[Item], *, by: User | AnonymousUser) -> list[Result]:
+    """Check in every valid item; one result per item, in order. Queries: person lookup 1,
+    INSERT 1, and one SELECT only when some item met an existing check-in."""
+    now = timezone.now()
+    conference = ctx.conference
+    results = [Result(index=i, status=0) for i in range(len(items))]
+    person_ids: dict[int, int] = {}
+    for i, item in enumerate(items):
+        try:
+            person_ids[i] = _validate(ctx, item, now)
+        except CheckInError as exc:
+            results[i].status = exc.status
+            results[i].errors = exc.as_errors()
+            results[i].message = exc.message
+    wanted = set(person_ids.values())
+    people: dict[int, dict[str, Any]] = {}
+    if wanted:
+        invited_site = Invitation.objects.filter(
+            conference_id=conference.pk, person_id=OuterRef("pk")
+        ).values("site_id")[:1]
+        people = {
+            row["id"]: row
+            for row in Person.objects.filter(pk__in=wanted)
+            .annotate(invited_site=Subquery(invited_site))
+            .values("id", "full_name", "org__path", "invited_site")
+        }
+    late_after = conference.starts_at + datetime.timedelta(minutes=conference.late_after_minutes)
+    by_id = by.pk if by.is_authenticated else None
+    rows: list[CheckIn] = []
+    first_for_person: dict[int, int] = {}
+    first_for_client: dict[uuid.UUID, int] = {}
+    for i, person_id in list(person_ids.items()):
+        item, result = items[i], results[i]
+        person = people.get(person_id)
+        invited = person is not None and person["invited_site"] is not None
+        problem: CheckInError | None = None
+        if person is None:
+            field_name = "qr" if item.qr else "person"
+            problem = CheckInError(_("Không tìm thấy người này."), field=field_name)
+        elif not invited and not conference.allow_uninvited:
+            problem = CheckInError(
+                _("%(name)s không có trong danh sách mời của hội nghị.")
+                % {"name": person["full_name"]},
+                field="person",
+            )
+        elif (
+            not invited
+            and item.method == Method.MANUAL
+            and not ctx.can_view_org_path(person["org__path"])
+        ):
+            problem = CheckInError(_("Không tìm thấy người này."), field="person")
+        if problem is not None:
+            del person_ids[i]
+            result.status, result.errors, result.message = (
+                problem.status,
+                problem.as_errors(),
+                problem.message,
+            )
+            continue
+        # Duplicates inside the batch: the first one is inserted, the others answered later.
+        if person_id in first_for_person or item.client_id in first_for_client:
+            continue
+        first_for_person[person_id] = i
+        first_for_client[item.client_id] = i
+        at = item.at or now
+        rows.append(
+            CheckIn(
+                conference_id=conference.pk,
+                person_id=person_id,
+                site_id=item.site,
+                client_id=item.client_id,
+                method=item.method,
+                at=at,
+                recorded_at=now,
+                recorded_by_id=by_id,
+                invited=invited,
+                late=at > late_after,
+            )
+        )
+    inserted = _insert_ignoring_conflicts(rows)
+    existing: dict[int, CheckIn] = {}
+    by_client: dict[uuid.UUID, CheckIn] = {}
+    for row in rows:
+        if row.person_id in inserted:
+            row.pk = inserted[row.person_id]
+            existing[row.person_id] = row
+            by_client[row.client_id] = row
+    pending_persons = [p for p in person_ids.values() if p not in inserted]
+    if pending_persons:
+        pending_clients = [items[i].client_id for i, p in person_ids.items() if p not in inserted]
+        for row in CheckIn.objects.filter(
+            Q(conference_id=conference.pk, person_id__in=set(pending_persons))
+            | Q(client_id__in=set(pending_clients))
+        ):
+            if row.conference_id == conference.pk:
+                existing.setdefault(row.person_id, row)
+            by_client.setdefault(row.client_id, row)
+    fresh = {row.client_id for row in rows if row.person_id in inserted}
+    for i, person_id in person_ids.items():
+        item, result = items[i], results[i]
+        owner = by_client.get(item.client_id)
+        if owner is not None and (
+            owner.person_id != person_id or owner.conference_id != conference.pk
+        ):
+            error = CheckInError(
+                _("Mã lượt điểm danh (client_id) đã được dùng cho một lượt điểm danh khác."),
+                field="client_id",
+            )
+            result.status, result.errors, result.message = 400, error.as_errors(), error.message
+            continue
+        row = existing.get(person_id)
+        if row is None:  # a concurrent delete between INSERT and SELECT
+            error = CheckInError(_("Không ghi nhận được lượt điểm danh, hãy thử lại."))
+            result.status, result.errors, result.message = 400, error.as_errors(), error.message
+            continue
+        result.checkin = row
+        name = people[person_id]["full_name"]
+        row._person_name = name  # type: ignore[attr-defined]
+        if row.client_id in fresh and first_for_client.get(row.client_id) == i:
+            fresh.discard(row.client_id)
+            result.status, result.created = 201, True
+            result.message = _new_message(name, invited=row.invited, late=row.late)
+        else:
+            site = ctx.sites.get(row.site_id)
+            result.status = 200
+            result.message = repeat_message(row, site.name if site else "")
+    return results
+
+
+def _first_error(result: Result) -> CheckInError:
+    first = result.errors[0] if result.errors else {"field": None, "message": result.message}
+    return CheckInError(first["message"], field=first["field"], status=result.status)
+
+
+# --- the services ---------------------------------------------------------------------
+
+
+def check_in(
+    *,
+    conference: Conference,
+    site: Site,
+    client_id: uuid.UUID,
+    method: str,
+    by: User | AnonymousUser,
+    person: Person | int | None = None,
+    token: str | None = None,
+    at: datetime.datetime | None = None,
+    code: str | None = None,
+) -> tuple[CheckIn, bool]:
+    """Check one person in at `site`; → (the check-in, created). A repeat returns the original.
+
+    Raises CheckInError (400 bad input, 403 not allowed, 404 conference not visible)."""
+    ctx = context_for(by, conference.pk)
+    item = Item(
+        client_id=client_id,
+        site=site.pk,
+        method=method,
+        person=person.pk if isinstance(person, Person) else person,
+        qr=token,
+        at=at,
+        code=code,
+    )
+    [result] = record(ctx, [item], by=by)
+    if result.checkin is None:
+        raise _first_error(result)
+    return result.checkin, result.created
+
+
+def check_in_result(
+    *, conference_id: int, item: Item, by: User | AnonymousUser
+) -> tuple[Context, Result]:
+    """The API's single path: the same as `check_in`, with the message for the response."""
+    ctx = context_for(by, conference_id)
+    [result] = record(ctx, [item], by=by)
+    return ctx, result
+
+
+def check_in_batch(
+    *, conference: Conference | int, items: Iterable[Item], by: User | AnonymousUser
+) -> list[Result]:
+    """Check in a device's queued scans: one result per item, in order, no query per item."""
+    conference_id = conference if isinstance(conference, int) else conference.pk
+    ctx = context_for(by, conference_id)
+    items = list(items)
+    if len(items) > MAX_BATCH:
+        raise CheckInError(
+            _("Tối đa %(n)s lượt điểm danh trong một lần gửi.") % {"n": MAX_BATCH}, field="items"
+        )
+    if not ctx.visible and all(item.method != Method.SELF for item in items):
+        raise Http404
+    return record(ctx, items, by=by)
