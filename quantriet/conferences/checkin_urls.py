@@ -1,3 +1,11 @@
 """URLs of the conference checkin pages; included into the `conferences` namespace."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from quantriet.conferences import checkin_views
+
+urlpatterns = [
+    path("sites/<int:site_pk>/checkin/", checkin_views.checkin_page, name="checkin"),
+    path("sites/<int:site_pk>/cards/", checkin_views.cards, name="cards"),
+    path("<int:pk>/self-checkin/", checkin_views.self_checkin, name="self_checkin"),
+]

@@ -1,0 +1,245 @@
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from quantriet.conferences import checkin
+from quantriet.conferences.models import CheckIn, Conference
+from quantriet.conferences.tokens import checkin_token
+from tests.factories import PersonFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    checkin.clear_context_cache()
+
+
+def url(conf, batch=False):
+    base = f"/api/v1/conferences/{conf.conference.pk}/checkins"
+    return base + "/batch" if batch else base
+
+
+def body(conf, **kwargs):
+    data = {"client_id": str(uuid.uuid4()), "site": conf.site_a.pk, "method": "qr"}
+    data.update(kwargs)
+    return data
+
+
+def post(client, path, data):
+    return client.post(path, data, content_type="application/json")
+
+
+def test_first_201_then_200_with_the_original_record(conf, api):
+    client = api(conf.operator_a)
+    first = post(client, url(conf), body(conf, qr=checkin_token(conf.an)))
+    assert first.status_code == 201
+    created = first.json()
+    assert created["person"] == conf.an.pk and created["person_name"] == "Nguyễn Văn An"
+    assert created["site_name"] == "Điểm cầu phường Uông Bí"
+    assert created["repeat"] is False and created["invited"] is True
+
+    again = post(client, url(conf), body(conf, person=conf.an.pk, method="manual"))
+    assert again.status_code == 200
+    data = again.json()
+    assert data["id"] == created["id"] and data["at"] == created["at"]
+    assert data["method"] == "qr" and data["repeat"] is True
+    assert data["message"] == f"Đã điểm danh lúc {created['at_local']} tại Điểm cầu phường Uông Bí."
+    assert CheckIn.objects.count() == 1
+
+
+def test_same_client_id_replayed_is_200_and_one_row(conf, api):
+    client = api(conf.operator_a)
+    data = body(conf, person=conf.an.pk, method="manual")
+    assert post(client, url(conf), data).status_code == 201
+    replay = post(client, url(conf), data)
+    assert replay.status_code == 200 and replay.json()["repeat"] is True
+    assert CheckIn.objects.count() == 1
+
+
+def test_forged_token_is_400_with_the_message(conf, api):
+    response = post(api(conf.operator_a), url(conf), body(conf, qr=checkin_token(conf.an) + "x"))
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {"field": "qr", "message": "Mã QR không hợp lệ hoặc đã bị làm giả."}
+    ]
+    assert not CheckIn.objects.exists()
+
+
+def test_site_of_another_conference_is_400(conf, api, tree):
+    other = Conference.objects.create(
+        title="Hội nghị khác",
+        starts_at=conf.conference.starts_at,
+        ends_at=conf.conference.ends_at,
+        host_org=tree.province,
+    )
+    foreign = other.sites.create(name="Điểm cầu khác", org=tree.ward_a)
+    foreign.operators.add(conf.operator_a)
+    response = post(api(conf.operator_a), url(conf), body(conf, site=foreign.pk, person=conf.an.pk))
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "site"
+
+
+def test_conference_outside_the_callers_view_is_404(conf, api, users):
+    response = post(api(users.outsider), url(conf), body(conf, person=conf.an.pk))
+    assert response.status_code == 404
+    missing = post(api(conf.operator_a), "/api/v1/conferences/999999/checkins", body(conf))
+    assert missing.status_code == 404
+    assert not CheckIn.objects.exists()
+
+
+def test_operator_a_at_site_b_is_403_and_nothing_stored(conf, api):
+    response = post(
+        api(conf.operator_a), url(conf), body(conf, site=conf.site_b.pk, person=conf.cuong.pk)
+    )
+    assert response.status_code == 403
+    assert not CheckIn.objects.exists()
+
+
+def test_officer_b_cannot_check_in_ward_a_people_at_site_a(conf, api, users):
+    response = post(api(users.officer_b), url(conf), body(conf, qr=checkin_token(conf.an)))
+    assert response.status_code == 403
+    assert not CheckIn.objects.exists()
+    own = post(
+        api(users.officer_b), url(conf), body(conf, site=conf.site_b.pk, person=conf.cuong.pk)
+    )
+    assert own.status_code == 201
+
+
+def test_uninvited_allowed_with_flag_or_refused(conf, api, tree):
+    stranger = PersonFactory(full_name="Hoàng Văn Đông", org=tree.cell_a1)
+    client = api(conf.operator_a)
+    allowed = post(client, url(conf), body(conf, qr=checkin_token(stranger)))
+    assert allowed.status_code == 201 and allowed.json()["invited"] is False
+    assert "không có trong danh sách mời" in allowed.json()["message"]
+
+    Conference.objects.filter(pk=conf.conference.pk).update(allow_uninvited=False)
+    checkin.clear_context_cache()
+    other = PersonFactory(full_name="Đinh Thị Én", org=tree.cell_a1)
+    refused = post(client, url(conf), body(conf, qr=checkin_token(other)))
+    assert refused.status_code == 400
+    assert refused.json()["errors"][0]["message"] == (
+        "Đinh Thị Én không có trong danh sách mời của hội nghị."
+    )
+    assert not CheckIn.objects.filter(person=other).exists()
+
+
+def test_self_check_in_right_and_wrong_code(conf, api, users):
+    member = users.member_a.person
+    conf.conference.invitations.create(person=member, site=conf.site_a)
+    client = api(users.member_a)
+    wrong = post(client, url(conf), body(conf, method="self", code="ZZZZZZ"))
+    assert wrong.status_code == 400 and wrong.json()["errors"][0]["field"] == "code"
+    right = post(client, url(conf), body(conf, method="self", code=conf.site_a.code.lower()))
+    assert right.status_code == 201 and right.json()["person"] == member.pk
+
+
+def test_member_cannot_check_in_someone_else(conf, api, users):
+    conf.conference.invitations.create(person=users.member_a.person, site=conf.site_a)
+    client = api(users.member_a)
+    other = post(
+        client, url(conf), body(conf, method="self", person=conf.an.pk, code=conf.site_a.code)
+    )
+    assert other.status_code == 403
+    manual = post(client, url(conf), body(conf, method="manual", person=conf.an.pk))
+    assert manual.status_code == 403
+    assert not CheckIn.objects.exists()
+
+
+def test_bad_payload_is_400_field_by_field(conf, api):
+    response = post(
+        api(conf.operator_a),
+        url(conf),
+        {"client_id": "nope", "site": conf.site_a.pk, "method": "fly"},
+    )
+    assert response.status_code == 400
+    fields = {e["field"] for e in response.json()["errors"]}
+    assert {"client_id", "method"} <= fields
+
+
+def test_batch_in_order_with_duplicates_and_replays(conf, api):
+    client = api(conf.operator_a)
+    replayed = body(conf, person=conf.an.pk, method="manual")
+    assert post(client, url(conf), replayed).status_code == 201
+    items = [
+        body(conf, qr=checkin_token(conf.binh)),
+        replayed,
+        body(conf, person=conf.binh.pk, method="manual"),
+        body(conf, qr="QT1x.forged"),
+        body(conf, site=conf.site_b.pk, person=conf.cuong.pk),
+        replayed,
+    ]
+    response = post(client, url(conf, batch=True), {"items": items})
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert [r["index"] for r in results] == list(range(6))
+    assert [r["status"] for r in results] == [201, 200, 200, 400, 403, 200]
+    assert results[3]["checkin"] is None and results[3]["errors"][0]["field"] == "qr"
+    assert results[2]["checkin"]["id"] == results[0]["checkin"]["id"]
+    assert CheckIn.objects.count() == 2
+
+
+def test_batch_accepts_a_bare_list_and_replays_count_once(conf, api):
+    client = api(conf.operator_a)
+    items = [
+        body(conf, person=conf.an.pk, method="manual"),
+        body(conf, person=conf.binh.pk, method="manual"),
+    ]
+    first = post(client, url(conf, batch=True), items)
+    again = post(client, url(conf, batch=True), items)
+    assert [r["status"] for r in first.json()["results"]] == [201, 201]
+    assert [r["status"] for r in again.json()["results"]] == [200, 200]
+    assert CheckIn.objects.count() == 2
+
+
+def test_batch_over_1000_is_refused(conf, api):
+    items = [body(conf, person=conf.an.pk)] * 1001
+    response = post(api(conf.operator_a), url(conf, batch=True), {"items": items})
+    assert response.status_code == 400
+    assert not CheckIn.objects.exists()
+
+
+def test_single_check_in_query_count(conf, api):
+    client = api(conf.operator_a)
+    post(client, url(conf), body(conf, person=conf.binh.pk, method="manual"))  # warms the cache
+    with CaptureQueriesContext(connection) as new:
+        assert post(client, url(conf), body(conf, qr=checkin_token(conf.an))).status_code == 201
+    with CaptureQueriesContext(connection) as repeat:
+        assert post(client, url(conf), body(conf, qr=checkin_token(conf.an))).status_code == 200
+    # token, person + invitation, INSERT … ON CONFLICT DO NOTHING; a repeat adds one SELECT
+    assert len(new) == 3, [q["sql"] for q in new]
+    assert len(repeat) == 4
+
+
+@pytest.mark.parametrize("n", [10, 100])
+def test_batch_query_count_is_fixed(conf, api, tree, n):
+    people = PersonFactory.create_batch(n, org=tree.cell_a1)
+    client = api(conf.operator_a)
+    post(client, url(conf), body(conf, person=conf.an.pk, method="manual"))  # warms the cache
+    items = [body(conf, qr=checkin_token(p)) for p in people]
+    with CaptureQueriesContext(connection) as fresh:
+        response = post(client, url(conf, batch=True), {"items": items})
+    assert {r["status"] for r in response.json()["results"]} == {201}
+    with CaptureQueriesContext(connection) as replay:
+        response = post(client, url(conf, batch=True), {"items": items})
+    assert {r["status"] for r in response.json()["results"]} == {200}
+    assert len(fresh) == 3
+    assert len(replay) == 4
+    assert CheckIn.objects.count() == n + 1
+
+
+def test_person_qr_svg_and_png(conf, api, users):
+    client = api(users.officer_a)
+    svg = client.get(f"/api/v1/people/{conf.an.pk}/qr")
+    assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml"
+    assert b"<svg" in svg.content
+    png = client.get(f"/api/v1/people/{conf.an.pk}/qr", headers={"Accept": "image/png"})
+    assert png.status_code == 200 and png["Content-Type"] == "image/png"
+    assert png.content.startswith(b"\x89PNG")
+
+
+def test_person_qr_visibility(conf, api, users):
+    assert api(users.officer_b).get(f"/api/v1/people/{conf.an.pk}/qr").status_code == 404
+    own = users.member_a.person
+    assert api(users.member_a).get(f"/api/v1/people/{own.pk}/qr").status_code == 200
+    assert api(users.member_a).get(f"/api/v1/people/{conf.an.pk}/qr").status_code == 404
