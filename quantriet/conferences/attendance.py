@@ -165,6 +165,19 @@ class Attendance:
         return self.sites
 
 
+COUNTS = (
+    "invited",
+    "expected",
+    "present",
+    "late",
+    "uninvited",
+    "excused",
+    "absent",
+    "pending",
+    "made_up",
+)
+
+
 def _count(queryset: QuerySet, group: str) -> Coalesce:
     """A correlated `COUNT(*)` of `queryset` (already filtered on an OuterRef), 0 when empty."""
     counted = queryset.order_by().values(group).annotate(n=Count("pk")).values("n")
@@ -227,17 +240,7 @@ def attendance_by_site(
     ]
     totals = Totals()
     for row in rows:
-        for name in (
-            "invited",
-            "expected",
-            "present",
-            "late",
-            "uninvited",
-            "excused",
-            "absent",
-            "pending",
-            "made_up",
-        ):
+        for name in COUNTS:
             setattr(totals, name, getattr(totals, name) + getattr(row, name))
         totals.sites += 1
         totals.reported += int(row.reported)
@@ -464,13 +467,6 @@ def file_site_report(
 
 
 # --- who may act on an invitee ------------------------------------------------------
-
-
-def can_manage_attendance(user: User | AnonymousUser, conference: Conference) -> bool:
-    """May the user excuse or record make-up for at least some invitees?"""
-    return access.can_manage_conference(user, conference) or access.scope_for(user).has_role(
-        access.MANAGE_CONFERENCES
-    )
 
 
 def managed_paths(user: User | AnonymousUser, conference: Conference) -> list[str] | None:
