@@ -32,18 +32,23 @@ PRODID = "-//quantriet//Hoc tap, quan triet//VI"
 # --- tokens -----------------------------------------------------------------------
 
 
+def _signer() -> signing.Signer:
+    # No timestamp: the link a calendar app subscribed to stays the same on every visit.
+    return signing.Signer(salt=SALT)
+
+
 def person_token(person: Person) -> str:
-    return signing.dumps({"p": person.pk}, salt=SALT)
+    return _signer().sign_object({"p": person.pk})
 
 
 def org_token(org: Org, user: User) -> str:
-    return signing.dumps({"o": org.pk, "u": user.pk}, salt=SALT)
+    return _signer().sign_object({"o": org.pk, "u": user.pk})
 
 
 def _load(token: str) -> dict[str, Any] | None:
     try:
-        data = signing.loads(token, salt=SALT)
-    except signing.BadSignature:
+        data = _signer().unsign_object(token)
+    except (signing.BadSignature, ValueError):
         return None
     return data if isinstance(data, dict) else None
 
