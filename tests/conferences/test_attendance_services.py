@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from quantriet.conferences import attendance
 from quantriet.conferences.attendance import Status
-from quantriet.conferences.models import CheckIn, Invitation, MakeUp, Site, SiteReport
+from quantriet.conferences.models import CheckIn, Conference, Invitation, MakeUp, Site, SiteReport
 from tests.factories import PersonFactory
 
 
@@ -270,3 +270,31 @@ def test_absentees_by_org_respects_scope(conf, users):
     for_b = attendance.absentees_by_org(conf.conference, users.officer_b)
     assert [(g.org.name, g.total) for g in for_b] == [("Chi bộ khu 2", 1)]
     assert attendance.absentees_by_org(conf.conference, users.outsider) == []
+
+
+def test_a_check_in_to_another_conference_does_not_count(conf, users, tree):
+    other = Conference.objects.create(
+        title="Hội nghị khác",
+        starts_at=conf.conference.starts_at,
+        ends_at=conf.conference.ends_at,
+        host_org=tree.province,
+    )
+    other_site = Site.objects.create(conference=other, name="Điểm cầu khác", org=tree.ward_a)
+    Invitation.objects.create(conference=other, person=conf.an, site=other_site)
+    now = timezone.now()
+    CheckIn.objects.create(
+        conference=other,
+        person=conf.an,
+        site=other_site,
+        client_id=uuid.uuid4(),
+        method="qr",
+        at=now,
+        recorded_at=now,
+    )
+    end(conf.conference)
+
+    assert statuses(conf, users.admin)["Nguyễn Văn An"] == Status.ABSENT
+    result = attendance.attendance_by_site(conf.conference)
+    assert (result.totals.present, result.totals.absent) == (0, 3)
+    groups = attendance.absentees_by_org(conf.conference, users.admin)
+    assert sum(g.total for g in groups) == 3
