@@ -134,7 +134,7 @@ def test_editing_a_rule_keeps_checked_in_and_made_up_people(empty_conf, tree, us
         conference=empty_conf,
         person=people["ward_a"],
         kind="self_study",
-        studied_on=datetime.date.today(),
+        studied_on=timezone.localdate(),
     )
     changes = planning.update_rule(user=users.admin, rule=rule, orgs=[tree.cell_a1])
     invited = set(Invitation.objects.filter(conference=empty_conf).values_list("person", flat=True))

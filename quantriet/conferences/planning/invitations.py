@@ -191,7 +191,10 @@ def recompute_invitations(conference: Conference) -> Changes:
             if person_id not in invited
         ]
         for start in range(0, len(removed), CHUNK):
-            Invitation.objects.filter(pk__in=removed[start : start + CHUNK]).delete()
+            # One DELETE, no per-row signals (like the bulk create and update beside it): a rule
+            # change may drop thousands of rows, and nothing else hangs off an invitation.
+            chunk = Invitation.objects.filter(pk__in=removed[start : start + CHUNK])
+            chunk._raw_delete(chunk.db)
         _move(moves)
         Invitation.objects.bulk_create(new)
     return Changes(added=len(new), removed=len(removed), moved=len(moves))
