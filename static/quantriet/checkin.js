@@ -174,6 +174,7 @@
       return;
     }
     sending = true;
+    renderWaiting();
     var useBatch = failed || items.length > 1;
     var chunk = items.slice(0, MAX_BATCH);
     var request = useBatch
