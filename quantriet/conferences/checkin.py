@@ -37,6 +37,7 @@ from quantriet.orgs.access import VIEW_PEOPLE, scope_for
 from quantriet.orgs.models import Grant, Person
 
 CONTEXT_TTL = 30.0
+CONTEXT_CACHE_SIZE = 10_000  # (user, conference) pairs; past it the cache starts afresh
 MAX_BATCH = 1000
 FUTURE_TOLERANCE = datetime.timedelta(minutes=5)
 EARLIEST_BEFORE_START = datetime.timedelta(days=1)
@@ -137,6 +138,8 @@ def context_for(user: User | AnonymousUser, conference_id: int) -> Context:
         view_paths=tuple(scope.paths(VIEW_PEOPLE)),
         expires=now + CONTEXT_TTL,
     )
+    if len(_CONTEXTS) >= CONTEXT_CACHE_SIZE:
+        _CONTEXTS.clear()
     _CONTEXTS[key] = context
     return context
 
