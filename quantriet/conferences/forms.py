@@ -132,13 +132,15 @@ class SiteForm(forms.Form):
                 "operators": [op.pk for op in site.operators.all()],
             }
         super().__init__(*args, **kwargs)
-        choices = operator_choices(user)  # type: ignore[arg-type]
+        choices = Q(pk__in=operator_choices(user).values("pk"))  # type: ignore[arg-type]
         if site is not None:
             del self.fields["org"]
-            choices = choices | User.objects.filter(operated_sites=site)
+            choices |= Q(operated_sites=site)
         else:
             self.fields["org"].queryset = managed_orgs(user)  # type: ignore[attr-defined]
-        self.fields["operators"].queryset = choices.distinct().order_by("username")  # type: ignore[attr-defined]
+        self.fields["operators"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(choices).distinct().order_by("username")
+        )
 
 
 class BulkSitesForm(forms.Form):

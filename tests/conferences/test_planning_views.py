@@ -247,3 +247,53 @@ def test_invitee_list_query_count_is_fixed(
     with django_assert_num_queries(10):
         response = client.get(url("invitees", conf.conference.pk))
     assert response.content.decode().count("<td>Khách mời") == rows
+
+
+def test_manager_pages_render(conf, tree, users, login):
+    client = login(users.admin)
+    rule = InvitationRule.objects.create(conference=conf.conference, categories=["key_cadre"])
+    rule.orgs.set([tree.ward_a])
+    for target in (
+        url("sites", conf.conference.pk),
+        url("site_edit", conf.site_a.pk),
+        url("rules", conf.conference.pk),
+        url("rule_edit", rule.pk),
+        url("agenda", conf.conference.pk),
+        url("materials", conf.conference.pk),
+        url("edit", conf.conference.pk),
+        url("create"),
+    ):
+        assert client.get(target).status_code == 200, target
+    page = client.get(url("rules", conf.conference.pk)).content.decode()
+    assert "Cán bộ chủ chốt" in page and "Đảng bộ phường Uông Bí" in page
+
+
+def test_site_edit_sets_operators_and_host(conf, users, login):
+    client = login(users.admin)
+    response = client.post(
+        url("site_edit", conf.site_b.pk),
+        {"name": "Hội trường phường Yên Tử", "address": "Số 1", "expected": 45, "is_host": "on"},
+    )
+    assert response.status_code == 302
+    conf.site_b.refresh_from_db()
+    conf.host.refresh_from_db()
+    assert conf.site_b.is_host and not conf.host.is_host
+    assert conf.site_b.expected == 45
+
+
+def test_site_with_invitees_is_not_removed(conf, users, login):
+    response = login(users.admin).post(url("site_remove", conf.site_b.pk), follow=True)
+    assert "vẫn còn người được mời" in response.content.decode()
+    assert Site.objects.filter(pk=conf.site_b.pk).exists()
+
+
+def test_move_everyone_matching_the_filter(conf, users, login):
+    client = login(users.admin)
+    page = client.get(url("invitees", conf.conference.pk), {"select": "all"}).content.decode()
+    assert page.count("checked") == 3
+    client.post(
+        url("invitees_move", conf.conference.pk),
+        {"apply_to": "filtered", "filter_site": conf.site_a.pk, "q": "", "site": conf.host.pk},
+    )
+    assert set(conf.host.invitations.values_list("person", flat=True)) == {conf.an.pk, conf.binh.pk}
+    assert conf.host.invitations.filter(site_pinned=True).count() == 2

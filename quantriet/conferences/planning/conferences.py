@@ -127,11 +127,9 @@ def update_conference(*, user: User, conference: Conference, changes: Mapping[st
         "ends_at": conference.ends_at,
         **values,
     }
-    if "host_org" in values and values["host_org"] is not None:
-        if values["host_org"].pk == conference.host_org_id:
-            merged.pop("host_org")  # unchanged: no new permission needed
-    else:
-        merged.pop("host_org", None)
+    host = values.get("host_org")
+    if host is not None and host.pk == conference.host_org_id:
+        merged.pop("host_org")  # unchanged: no new permission needed
     _check_conference(user, merged, errors)
     _check_related(user, documents, presenters, errors)
     if errors:

@@ -45,9 +45,12 @@ def operator_choices(user: User) -> QuerySet[User]:
     return User.objects.filter(q, is_active=True).distinct()
 
 
-def _check_operators(user: User, operators: Iterable[User]) -> list[User]:
+def _check_operators(user: User, operators: Iterable[User], site: Site | None = None) -> list[User]:
+    """Operators from the manager's scope; a site's current operators may stay."""
     operators = list(operators)
     ids = {op.pk for op in operators}
+    if site is not None:
+        ids -= set(site.operators.values_list("pk", flat=True))
     if ids and operator_choices(user).filter(pk__in=ids).count() != len(ids):
         raise ValidationError({"operators": _("Có tài khoản vận hành không tìm thấy.")})
     return operators
@@ -108,7 +111,7 @@ def update_site(*, user: User, site: Site, changes: Mapping[str, Any]) -> None:
         raise ValidationError({"expected": _("Số người dự kiến không được âm.")})
     operators = changes.get("operators")
     if operators is not None:
-        operators = _check_operators(user, operators)
+        operators = _check_operators(user, operators, site)
     with transaction.atomic():
         for name in ("name", "address", "expected"):
             if changes.get(name) is not None:
