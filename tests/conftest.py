@@ -12,9 +12,17 @@ from types import SimpleNamespace
 import pytest
 from django.test import Client
 
-from quantriet.api.auth import issue_token
+from quantriet.api.auth import forget_tokens, issue_token
 from quantriet.orgs.models import Role
 from tests.factories import PASSWORD, PersonFactory, UserFactory, grant, make_org
+
+
+@pytest.fixture(autouse=True)
+def _fresh_token_cache():
+    """Each test starts with no remembered API tokens."""
+    forget_tokens()
+    yield
+    forget_tokens()
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-from datetime import timedelta
+import time
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -8,20 +9,50 @@ from ninja.security import HttpBearer, django_auth
 
 from quantriet.api.models import ApiToken
 
+# Scanners send a request per check-in: remember a verified token briefly instead of reading it
+# from the database every time. A revoked token or a deactivated user is refused again after at
+# most TOKEN_CACHE_SECONDS in each worker; a token's own expiry is always checked.
+TOKEN_CACHE_SECONDS = 30
+TOKEN_CACHE_SIZE = 10_000
+_verified: dict[str, tuple[dict[str, object], datetime, float]] = {}
+
+
+def _user_from(values: dict[str, object]) -> User:
+    """A fresh User each request: request-scoped caches (the access scope) live on the object."""
+    user = User(**values)
+    user._state.adding = False
+    user._state.db = "default"
+    return user
+
 
 class BearerAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        row = (
-            ApiToken.objects.select_related("user")
-            .filter(
-                key_hash=ApiToken.hash(token), expires_at__gt=timezone.now(), user__is_active=True
+        key_hash = ApiToken.hash(token)
+        now = timezone.now()
+        hit = _verified.get(key_hash)
+        if hit is not None and hit[1] > now and hit[2] > time.monotonic():
+            user = _user_from(hit[0])
+        else:
+            row = (
+                ApiToken.objects.select_related("user")
+                .filter(key_hash=key_hash, expires_at__gt=now, user__is_active=True)
+                .first()
             )
-            .first()
-        )
-        if row is None:
-            return None
-        request.user = row.user
-        return row.user
+            if row is None:
+                _verified.pop(key_hash, None)
+                return None
+            if len(_verified) >= TOKEN_CACHE_SIZE:
+                _verified.clear()
+            values = {f.attname: getattr(row.user, f.attname) for f in User._meta.concrete_fields}
+            _verified[key_hash] = (values, row.expires_at, time.monotonic() + TOKEN_CACHE_SECONDS)
+            user = row.user
+        request.user = user
+        return user
+
+
+def forget_tokens() -> None:
+    """Drop every remembered token (tests, and after revoking tokens in this process)."""
+    _verified.clear()
 
 
 def issue_token(user: User) -> tuple[str, ApiToken]:

@@ -1,4 +1,10 @@
 from django.test import Client
+from django.utils import timezone
+
+from quantriet.api import auth
+from quantriet.api.auth import forget_tokens
+from quantriet.api.models import ApiToken
+from quantriet.orgs.models import Grant
 
 
 def test_token_then_me(users, password):
@@ -79,3 +85,28 @@ def test_api_docs_load_their_scripts_locally(db):
     assert response.status_code == 200
     assert "/static/ninja/swagger-ui-bundle.js" in body
     assert "cdn" not in body.lower()
+
+
+def test_token_of_a_deactivated_user_is_refused_once_forgotten(users, api):
+    client = api(users.officer_a)
+    assert client.get("/api/v1/me").status_code == 200
+    users.officer_a.is_active = False
+    users.officer_a.save()
+    forget_tokens()  # what TOKEN_CACHE_SECONDS does by itself in a running worker
+    assert client.get("/api/v1/me").status_code == 401
+
+
+def test_remembered_token_still_sees_current_grants(users, api, tree):
+    client = api(users.officer_a)
+    assert client.get("/api/v1/me").json()["roles"]
+    Grant.objects.filter(account=users.officer_a).delete()
+    assert client.get("/api/v1/me").json()["roles"] == []
+
+
+def test_expired_token_is_refused_even_when_remembered(users, api):
+    client = api(users.officer_a)
+    assert client.get("/api/v1/me").status_code == 200
+    ApiToken.objects.update(expires_at=timezone.now())
+    for key, (values, _expires, until) in list(auth._verified.items()):
+        auth._verified[key] = (values, timezone.now(), until)
+    assert client.get("/api/v1/me").status_code == 401
