@@ -62,6 +62,25 @@ def test_people_list_counts_in_english(users, login):
     assert "Party member" in body
 
 
+def test_conference_list_in_english(users, login):
+    body = _body(_english(login(users.officer_a)), "/conferences/")
+    assert 'lang="en"' in body
+    for text in [
+        "Conferences for studying and mastering resolutions",
+        "Search conferences",
+        "Invitees",
+        "No conferences yet.",
+    ]:
+        assert text in body, text
+    for text in [
+        "Hội nghị học tập, quán triệt",
+        "Tìm hội nghị",
+        "Người được mời",
+        "Chưa có hội nghị nào.",
+    ]:
+        assert text not in body, text
+
+
 def test_login_error_in_english(users):
     client = _english(Client())
     response = client.post("/accounts/login/", {"username": "officer_a", "password": "sai"})
