@@ -155,7 +155,7 @@ def attendance_workbook(conference: Conference, user: User | AnonymousUser) -> b
         _("Đơn vị"),
         _("Trạng thái"),
         _("Thời điểm điểm danh"),
-        _("Hình thức"),
+        _("Hình thức điểm danh"),
     ]
     for row in summary.sites:
         site_sheet = book.create_sheet(sheet_title(row.site.name, taken))

@@ -108,7 +108,7 @@ class SiteForm(forms.Form):
         label=_("Tên điểm cầu"),
         max_length=255,
         required=False,
-        help_text=_("Để trống để dùng “Điểm cầu <tên tổ chức>”."),
+        help_text=_("Để trống để dùng “Điểm cầu [tên tổ chức]”."),
     )
     address = forms.CharField(label=_("Địa điểm"), max_length=255, required=False)
     expected = forms.IntegerField(label=_("Số người dự kiến"), min_value=0, initial=0)
@@ -147,7 +147,7 @@ class BulkSitesForm(forms.Form):
     """Many sites at once: the direct children of one organisation, and/or a hand-picked list."""
 
     parent = OrgChoiceField(
-        label=_("Mỗi tổ chức trực thuộc của"),
+        label=_("Thêm cho mọi tổ chức trực thuộc tổ chức này"),
         queryset=Org.objects.none(),
         required=False,
         help_text=_("Tạo một điểm cầu cho mỗi tổ chức trực thuộc trực tiếp tổ chức này."),

@@ -179,6 +179,11 @@ class InvitationRule(models.Model):
     def __str__(self) -> str:
         return f"{self.conference_id} · {', '.join(self.categories) or '*'}"
 
+    @property
+    def org_names(self) -> str:
+        """The organisations' names, from the prefetch cache when the list view prefetched them."""
+        return "; ".join(org.name for org in self.orgs.all())
+
 
 class Invitation(models.Model):
     class Source(models.TextChoices):

@@ -191,7 +191,7 @@ def test_xlsx_has_a_summary_and_one_sheet_per_site(conf, users, login):
         "Đơn vị",
         "Trạng thái",
         "Thời điểm điểm danh",
-        "Hình thức",
+        "Hình thức điểm danh",
     ]
     assert site_a[1:] == [
         [

@@ -28,7 +28,8 @@ from quantriet.orgs.models import Org
 
 
 def site_name_for(org: Org) -> str:
-    return _("Điểm cầu %(name)s") % {"name": org.name}
+    # A site's name is data, kept in Vietnamese whatever language the planner reads.
+    return f"Điểm cầu {org.name}"
 
 
 # --- sites ------------------------------------------------------------------------
