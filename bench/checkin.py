@@ -1,0 +1,736 @@
+"""Check-in throughput: the production server on 127.0.0.1 under wrk, on SQLite and PostgreSQL.
+
+For each database: a fresh one (a SQLite file in a temporary folder; a temporary PostgreSQL
+database on BENCH_PG_URL, dropped afterwards), migrated, with an org tree (a province, 3 wards,
+60 Party cells), PEOPLE members, one conference per phase with 61 sites and everyone invited at
+their cell's site, and an operator of every site with an API token. Then the server as it runs in
+production (SERVER below, DEBUG off, production settings) in a subprocess on a free port, driven
+by wrk (which shares the machine's cores with the server):
+
+- single check-ins by QR code, `POST /api/v1/conferences/{id}/checkins`, at 16 and 64
+  connections, 5 % of the requests deliberate replays of an earlier body;
+- batch uploads, `POST …/checkins/batch`, 1000 check-ins per request, from 4 connections;
+- the baseline: a bare Django view doing one INSERT per request (bench/baseline_urls.py), served
+  by the same server, workers, settings and middleware, at 16 and 64 connections.
+
+After each check-in phase the requests wrk left unanswered when it stopped are retried with the
+same body (as a scanner does after a timeout); then the database must hold exactly one check-in
+per distinct person sent, with the client_id sent for them: none lost, none doubled.
+
+`python -m bench checkin`; BENCH_CHECKIN_DATABASES=sqlite or postgresql runs one of them,
+BENCH_CHECKIN_SERVER / BENCH_CHECKIN_WORKERS / BENCH_CHECKIN_SECONDS try other set-ups.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import http.client
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BIN = Path(sys.executable).parent
+PEOPLE = int(os.environ.get("BENCH_CHECKIN_PEOPLE", "150000"))
+CELLS_PER_WARD = 20
+SECONDS = int(os.environ.get("BENCH_CHECKIN_SECONDS", "12"))
+BATCH_SECONDS = max(3, SECONDS // 2)
+WARMUP_SECONDS = 3
+REPLAY = 0.05
+BATCH_SIZE = 1000
+BATCH_CONNECTIONS = 4
+SINGLE_CONNECTIONS = (16, 64)
+WRK_THREADS = 2
+# On 2 cores gunicorn's gthread workers (keep-alive, a thread per connection) serving
+# config.wsgi measured fastest for the baseline: 4 × 2 about 2 200 req/s at 16 and 64
+# connections, sync workers 1 400–1 600 (a TCP connection per request), uvicorn serving
+# config.asgi under 200 (see docs/benchmarks.md). "gunicorn-sync" and "uvicorn" stay selectable.
+SERVER = os.environ.get("BENCH_CHECKIN_SERVER", "gunicorn-gthread")
+WORKERS = int(os.environ.get("BENCH_CHECKIN_WORKERS", "4"))
+THREADS = int(os.environ.get("BENCH_CHECKIN_THREADS", "2"))  # gthread only
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+SECRET_KEY = "bench-checkin-" + "x" * 40
+PHASES = ("warmup", "single-16", "single-64", "batch", "spare")
+TARGET_SINGLE = 1500
+TARGET_RATIO = 0.8
+TARGET_P99_MS = 100
+TARGET_BATCH = 20_000
+
+
+# --- the data, made in a subprocess configured for the benchmark's database ------------------
+
+
+def _prepare(workdir: Path) -> None:
+    """Entry of `python -m bench.checkin prepare DIR`: migrate, fill, write DIR/info.json."""
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from bench.baseline_urls import create_table
+    from quantriet.api.auth import issue_token
+    from quantriet.conferences.models import Conference, Site
+    from quantriet.conferences.tokens import token_for_id
+    from quantriet.core.text import fold
+    from quantriet.orgs.models import OrgKind, OrgLevel, Person, Role
+    from quantriet.orgs.services import create_org, grant_role
+
+    call_command("migrate", verbosity=0, interactive=False)
+    create_table()
+    kind = {k.code: k for k in OrgKind.objects.all()}
+    level = {lv.code: lv for lv in OrgLevel.objects.all()}
+    root = create_org(
+        name="Đảng bộ tỉnh Quảng Ninh", kind=kind["province-party"], level=level["province"]
+    )
+    cells = []
+    for ward_name in ("Uông Bí", "Yên Tử", "Vàng Danh"):
+        ward = create_org(
+            name=f"Đảng bộ phường {ward_name}",
+            parent=root,
+            kind=kind["commune-party"],
+            level=level["commune"],
+        )
+        for n in range(1, CELLS_PER_WARD + 1):
+            cells.append(
+                create_org(
+                    name=f"Chi bộ khu {n} phường {ward_name}",
+                    parent=ward,
+                    kind=kind["dependent-cell"],
+                    level=level["cell"],
+                )
+            )
+    # Person i (in id order) belongs to cell i mod 60: the wrk scripts send them to its site.
+    batch = []
+    for i in range(PEOPLE):
+        name = f"Đảng viên số {i + 1}"
+        batch.append(Person(full_name=name, search_name=fold(name), org=cells[i % len(cells)]))
+        if len(batch) == 5000:
+            Person.objects.bulk_create(batch)
+            batch = []
+    Person.objects.bulk_create(batch)
+    rows = list(Person.objects.order_by("pk").values_list("pk", "org_id"))
+    first = rows[0][0]
+    cell_ids = [c.pk for c in cells]
+    assert rows[-1][0] - first + 1 == len(rows) == PEOPLE, "person ids are not contiguous"
+    assert all(org == cell_ids[(pk - first) % len(cells)] for pk, org in rows), "people misplaced"
+
+    user = User.objects.create_user("bench-operator", password="bench-only-not-secret")
+    grant_role(account=user, role=Role.OPERATOR, org=root)
+    key, _token = issue_token(user)
+    now = timezone.now()
+    conferences: dict[str, dict[str, object]] = {}
+    for phase in PHASES:
+        conference = Conference.objects.create(
+            title=f"Hội nghị đo tải điểm danh ({phase})",
+            starts_at=now - datetime.timedelta(minutes=5),
+            ends_at=now + datetime.timedelta(hours=4),
+            host_org=root,
+        )
+        host = Site(conference=conference, org=root, name="Điểm cầu tỉnh", is_host=True)
+        sites = [host] + [
+            Site(conference=conference, org=cell, name=f"Điểm cầu {cell.name}") for cell in cells
+        ]
+        Site.objects.bulk_create(sites)
+        Site.operators.through.objects.bulk_create(
+            Site.operators.through(site_id=site.pk, user_id=user.pk) for site in sites
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO conferences_invitation "
+                "(conference_id, person_id, site_id, source, site_pinned, excuse, excuse_note) "
+                "SELECT %s, p.id, s.id, 'rule', %s, '', '' FROM orgs_person p "
+                "JOIN conferences_site s ON s.org_id = p.org_id AND s.conference_id = %s",
+                [conference.pk, False, conference.pk],
+            )
+        Site.objects.filter(conference=conference).exclude(pk=host.pk).update(
+            expected=PEOPLE // len(cells)
+        )
+        # The scripts send person i to the site of cell i mod 60, in this order.
+        conferences[phase] = {"id": conference.pk, "sites": [s.pk for s in sites[1:]]}
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    (workdir / "tokens.txt").write_text("".join(token_for_id(pk) + "\n" for pk, _org in rows))
+    info = {"first": first, "people": PEOPLE, "token": key, "conferences": conferences}
+    (workdir / "info.json").write_text(json.dumps(info))
+
+
+# --- databases ---------------------------------------------------------------------------
+
+
+@dataclass
+class Database:
+    kind: str  # "sqlite" or "postgresql"
+    workdir: Path
+    pg_name: str = ""
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = {"DATA_DIR": str(self.workdir / "data")}
+        if self.kind == "postgresql":
+            env["DATABASE_URL"] = self.pg_url
+        return env
+
+    @property
+    def pg_url(self) -> str:
+        return PG_URL.rsplit("/", 1)[0] + "/" + self.pg_name
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.workdir / "data" / "quantriet.sqlite3"
+
+    def connect(self) -> object:
+        if self.kind == "sqlite":
+            return sqlite3.connect(self.sqlite_path)
+        import psycopg
+
+        return psycopg.connect(self.pg_url)
+
+    def query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        conn = self.connect()
+        try:
+            cursor = conn.cursor()
+            cursor.execute(sql if self.kind == "postgresql" else sql.replace("%s", "?"), params)
+            return list(cursor.fetchall())
+        finally:
+            conn.close()
+
+    def version(self) -> str:
+        if self.kind == "sqlite":
+            return f"SQLite {sqlite3.sqlite_version} (WAL, synchronous=NORMAL, file in a temporary folder)"
+        return f"PostgreSQL {self.query('SHOW server_version')[0][0]} (default configuration)"
+
+
+@contextlib.contextmanager
+def database(kind: str) -> object:
+    workdir = Path(tempfile.mkdtemp(prefix=f"quantriet-checkin-{kind}-"))
+    (workdir / "data").mkdir()
+    db = Database(kind, workdir)
+    try:
+        if kind == "postgresql":
+            import psycopg
+
+            db.pg_name = f"quantriet_bench_checkin_{os.getpid()}"
+            with psycopg.connect(PG_URL, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{db.pg_name}"')
+                conn.execute(f'CREATE DATABASE "{db.pg_name}"')
+        yield db
+    finally:
+        if kind == "postgresql" and db.pg_name:
+            import psycopg
+
+            with psycopg.connect(PG_URL, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{db.pg_name}" WITH (FORCE)')
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def base_env(db: Database, settings: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DATA_DIR", "MEDIA_ROOT", "DEBUG", "STATIC_ROOT"}
+    }
+    env.update(db.env)
+    env.update(
+        DJANGO_SETTINGS_MODULE=settings,
+        SECRET_KEY=SECRET_KEY,
+        ALLOWED_HOSTS="127.0.0.1",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+# --- the server --------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_description() -> str:
+    if SERVER == "uvicorn":
+        return f"uvicorn {WORKERS} workers serving config.asgi (ASGI)"
+    if SERVER == "gunicorn-gthread":
+        return f"gunicorn {WORKERS} gthread workers × {THREADS} threads serving config.wsgi"
+    return f"gunicorn {WORKERS} sync workers serving config.wsgi (WSGI)"
+
+
+def server_command(port: int) -> list[str]:
+    if SERVER == "uvicorn":
+        return [
+            str(BIN / "uvicorn"),
+            "config.asgi:application",
+            "--host=127.0.0.1",
+            f"--port={port}",
+            f"--workers={WORKERS}",
+            "--no-access-log",
+            "--lifespan=off",
+            "--log-level=warning",
+        ]
+    command = [
+        str(BIN / "gunicorn"),
+        "config.wsgi:application",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={WORKERS}",
+        "--backlog=2048",
+        "--log-level=warning",
+    ]
+    if SERVER == "gunicorn-gthread":
+        command += ["--worker-class=gthread", f"--threads={THREADS}"]
+    return command
+
+
+@contextlib.contextmanager
+def server(db: Database, settings: str) -> object:
+    """The production server in a subprocess on a free port; stopped (by its PID) afterwards."""
+    port = free_port()
+    log = open(db.workdir / f"server-{port}.log", "wb")  # noqa: SIM115
+    proc = subprocess.Popen(
+        server_command(port), cwd=ROOT, env=base_env(db, settings), stdout=log, stderr=log
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited: {Path(log.name).read_text()[-2000:]}")
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                conn.request("GET", "/healthz")
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not answer /healthz within 30 s")
+            time.sleep(0.2)
+        yield port
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+# --- wrk ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Load:
+    """What one wrk run sent and got back, parsed from its done() file."""
+
+    connections: int
+    duration: float = 0.0
+    requests: int = 0
+    statuses: Counter = field(default_factory=Counter)
+    errors: dict[str, int] = field(default_factory=dict)
+    latency_ms: dict[str, float] = field(default_factory=dict)
+    replays: int = 0
+    exhausted: int = 0
+    sent: list[int] = field(default_factory=list)  # people, or blocks for a batch
+    answered: list[int] = field(default_factory=list)  # people, or blocks
+    created: int = 0  # batch: new check-ins in 200 answers
+
+    @property
+    def ok(self) -> int:
+        return self.statuses[200] + self.statuses[201]
+
+    @property
+    def rate(self) -> float:
+        return self.ok / self.duration if self.duration else 0.0
+
+
+def wrk(
+    port: int, script: str, connections: int, seconds: int, env: dict[str, str], workdir: Path
+) -> Load:
+    out = workdir / f"wrk-{time.monotonic_ns()}.txt"
+    threads = min(WRK_THREADS, connections)
+    run_env = {**os.environ, **env, "BENCH_OUT": str(out), "BENCH_THREADS": str(threads)}
+    completed = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout=10s",
+            "-s",
+            str(HERE / script),
+            f"http://127.0.0.1:{port}",
+        ],
+        env=run_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0 or not out.exists():
+        raise RuntimeError(f"wrk failed: {completed.stdout}\n{completed.stderr}")
+    load = Load(connections)
+    for line in out.read_text().splitlines():
+        word, *rest = line.split()
+        if word == "summary":
+            load.requests, load.duration = int(rest[1]), int(rest[3]) / 1e6
+        elif word == "errors":
+            load.errors = {rest[i]: int(rest[i + 1]) for i in range(0, len(rest), 2)}
+        elif word == "latency_us":
+            for i in range(0, len(rest), 2):
+                load.latency_ms[rest[i]] = int(rest[i + 1]) / 1000
+        elif word == "status":
+            load.statuses[int(rest[0])] += int(rest[1])
+        elif word == "replays":
+            load.replays += int(rest[0])
+        elif word == "exhausted":
+            load.exhausted += int(rest[0])
+        elif word in ("sent", "block"):
+            load.sent.append(int(rest[0]))
+        elif word == "ok":
+            load.answered.append(int(rest[0]))
+        elif word == "answered":
+            block, new = int(rest[0]), int(rest[1])
+            load.answered.append(block)
+            load.created += new
+    out.unlink()
+    return load
+
+
+# --- one database ------------------------------------------------------------------------
+
+
+@dataclass
+class Phase:
+    name: str
+    load: Load
+    verdict: str = ""
+    retried: int = 0
+
+
+def client_id(prefix: str, person: int) -> str:
+    return f"{prefix}-0000-4000-8000-{person:012x}"
+
+
+class Run:
+    def __init__(self, db: Database, info: dict, tokens: list[str]) -> None:
+        self.db = db
+        self.info = info
+        self.tokens = tokens
+        self.first = info["first"]
+        self.phases: list[Phase] = []
+        self.baseline: dict[int, Load] = {}
+
+    def env(self, phase: str, path: str, prefix: str, **extra: str) -> dict[str, str]:
+        conference = self.info["conferences"][phase]
+        return {
+            "BENCH_PATH": path.format(id=conference["id"]),
+            "BENCH_TOKEN": self.info["token"],
+            "BENCH_TOKENS": str(self.db.workdir / "tokens.txt"),
+            "BENCH_FIRST": str(self.first),
+            "BENCH_COUNT": str(self.info["people"]),
+            "BENCH_SITES": ",".join(map(str, conference["sites"])),
+            "BENCH_RUN": prefix,
+            "BENCH_REPLAY": str(REPLAY),
+            "BENCH_BATCH": str(BATCH_SIZE),
+            **extra,
+        }
+
+    def item(self, phase: str, prefix: str, person: int) -> dict[str, object]:
+        sites = self.info["conferences"][phase]["sites"]
+        i = person - self.first
+        return {
+            "client_id": client_id(prefix, person),
+            "qr": self.tokens[i],
+            "site": sites[i % len(sites)],
+            "method": "qr",
+        }
+
+    def post(self, port: int, path: str, body: object) -> int:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request(
+            "POST",
+            path,
+            body=json.dumps(body),
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": f"Bearer {self.info['token']}",
+            },
+        )
+        response = conn.getresponse()
+        response.read()
+        conn.close()
+        return response.status
+
+    def single(self, port: int, phase: str, connections: int, seconds: int, prefix: str) -> Phase:
+        path = "/api/v1/conferences/{id}/checkins"
+        load = wrk(
+            port,
+            "checkin_single.lua",
+            connections,
+            seconds,
+            self.env(phase, path, prefix),
+            self.db.workdir,
+        )
+        sent = set(load.sent)
+        unanswered = sent - set(load.answered)
+        url = path.format(id=self.info["conferences"][phase]["id"])
+        retry = Counter(
+            self.post(port, url, self.item(phase, prefix, p)) for p in sorted(unanswered)
+        )
+        result = Phase(phase, load, retried=len(unanswered))
+        result.verdict = self.verify(phase, prefix, sent, retry)
+        return result
+
+    def batch(self, port: int, phase: str, seconds: int, prefix: str) -> Phase:
+        path = "/api/v1/conferences/{id}/checkins/batch"
+        load = wrk(
+            port,
+            "checkin_batch.lua",
+            BATCH_CONNECTIONS,
+            seconds,
+            self.env(phase, path, prefix),
+            self.db.workdir,
+        )
+        unanswered = set(load.sent) - set(load.answered)
+        url = path.format(id=self.info["conferences"][phase]["id"])
+        retry: Counter = Counter()
+        for block in sorted(unanswered):
+            start = self.first + block * BATCH_SIZE
+            items = [self.item(phase, prefix, p) for p in range(start, start + BATCH_SIZE)]
+            retry[self.post(port, url, {"items": items})] += 1
+        sent = {
+            self.first + block * BATCH_SIZE + k for block in load.sent for k in range(BATCH_SIZE)
+        }
+        result = Phase(phase, load, retried=len(unanswered))
+        result.verdict = self.verify(phase, prefix, sent, retry)
+        return result
+
+    def verify(self, phase: str, prefix: str, sent: set[int], retry: Counter) -> str:
+        """One row per distinct person sent, with the client_id sent: none lost, none doubled."""
+        conference = self.info["conferences"][phase]["id"]
+        rows = self.db.query(
+            "SELECT person_id, client_id FROM conferences_checkin WHERE conference_id = %s",
+            (conference,),
+        )
+        people = Counter(person for person, _client in rows)
+        doubled = sum(n - 1 for n in people.values() if n > 1)
+        lost = len(sent - set(people))
+        extra = len(set(people) - sent)
+        wrong_client = sum(
+            1
+            for person, client in rows
+            if uuid.UUID(str(client)) != uuid.UUID(client_id(prefix, person))
+        )
+        bad_retries = sum(n for status, n in retry.items() if status not in (200, 201))
+        ok = len(rows) == len(sent) and not (doubled or lost or extra or wrong_client)
+        ok = ok and not bad_retries
+        return (
+            f"{'OK' if ok else 'FAILED'}: {len(rows)} check-ins for {len(sent)} distinct people "
+            f"sent; lost {lost}, doubled {doubled}, unexpected {extra}, wrong client_id "
+            f"{wrong_client}; {sum(retry.values())} unanswered at the stop retried "
+            f"({dict(retry) or '—'})"
+        )
+
+    def baseline_load(self, port: int, connections: int, seconds: int) -> Load:
+        env = self.env("spare", "/bench/insert", "baseline", BENCH_REPLAY="0")
+        return wrk(port, "checkin_single.lua", connections, seconds, env, self.db.workdir)
+
+
+def run_database(kind: str) -> dict:
+    with database(kind) as db:
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bench.checkin", "prepare", str(db.workdir)],
+            cwd=ROOT,
+            env=base_env(db, "bench.baseline_settings"),
+            check=True,
+        )
+        info = json.loads((db.workdir / "info.json").read_text())
+        tokens = (db.workdir / "tokens.txt").read_text().split()
+        print(
+            f"  {kind}: prepared {info['people']} people in {time.perf_counter() - started:.1f} s"
+        )
+        run = Run(db, info, tokens)
+        with server(db, "bench.baseline_settings") as port:
+            run.single(port, "warmup", 16, WARMUP_SECONDS, "00000000")
+            for n, connections in enumerate(SINGLE_CONNECTIONS, start=1):
+                phase = run.single(port, f"single-{connections}", connections, SECONDS, f"{n:08x}")
+                run.phases.append(phase)
+                report_phase(kind, phase)
+            phase = run.batch(port, "batch", BATCH_SECONDS, "0000000b")
+            run.phases.append(phase)
+            report_phase(kind, phase)
+        with server(db, "bench.baseline_settings") as port:
+            run.baseline_load(port, 16, WARMUP_SECONDS)
+            for connections in SINGLE_CONNECTIONS:
+                load = run.baseline_load(port, connections, SECONDS)
+                run.baseline[connections] = load
+                print(
+                    f"  {kind} baseline @{connections}: {load.rate:,.0f} req/s, "
+                    f"p50 {load.latency_ms['p50']:.1f} ms, p99 {load.latency_ms['p99']:.1f} ms"
+                )
+        return {"kind": kind, "version": db.version(), "run": run}
+
+
+def report_phase(kind: str, phase: Phase) -> None:
+    load = phase.load
+    if phase.name == "batch":
+        rate = load.created / load.duration
+        print(
+            f"  {kind} batch: {rate:,.0f} check-ins/s ({load.rate:.1f} req/s), p50 "
+            f"{load.latency_ms['p50']:.0f} ms, p99 {load.latency_ms['p99']:.0f} ms — {phase.verdict}"
+        )
+    else:
+        print(
+            f"  {kind} {phase.name}: {load.rate:,.0f} req/s ({load.statuses[201] / load.duration:,.0f}"
+            f" new/s), p50 {load.latency_ms['p50']:.1f} ms, p99 {load.latency_ms['p99']:.1f} ms, "
+            f"statuses {dict(load.statuses)}, errors {load.errors} — {phase.verdict}"
+        )
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+def grouped(value: float) -> str:
+    return f"{value:,.0f}".replace(",", " ")
+
+
+def wrk_version() -> str:
+    out = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False)
+    return (out.stdout or out.stderr).split("\n")[0].split(" [")[0].strip()
+
+
+def machine(versions: list[str]) -> str:
+    import django
+
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (
+        f"{os.cpu_count()} × {cpu}; Linux {platform.release()}; Python "
+        f"{platform.python_version()}, Django {django.get_version()}; {'; '.join(versions)}; "
+        f"server: {server_description()}; load: {wrk_version()}, {WRK_THREADS} threads, on the "
+        f"same cores"
+    )
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "**missed**"
+
+
+def write_report(results: list[dict]) -> None:
+    import bench
+
+    rows = []
+    notes = []
+    targets = []
+    for result in results:
+        run: Run = result["run"]
+        name = "SQLite" if result["kind"] == "sqlite" else "PostgreSQL"
+        for phase in run.phases:
+            load = phase.load
+            p50, p99 = load.latency_ms["p50"], load.latency_ms["p99"]
+            if phase.name == "batch":
+                rate = load.created / load.duration
+                rows.append(
+                    f"| {name} | batch of {BATCH_SIZE}, {load.connections} connections | "
+                    f"**{grouped(rate)} check-ins/s** ({load.rate:.1f} req/s) | {p50:.0f} | "
+                    f"{p99:.0f} | — | — |"
+                )
+                if result["kind"] == "postgresql":
+                    targets.append(
+                        f"PostgreSQL batch ≥ {grouped(TARGET_BATCH)} check-ins/s: "
+                        f"{grouped(rate)} — {verdict(rate >= TARGET_BATCH)}"
+                    )
+            else:
+                base = run.baseline[load.connections]
+                ratio = load.rate / base.rate if base.rate else 0.0
+                rows.append(
+                    f"| {name} | single, {load.connections} connections | **{grouped(load.rate)}"
+                    f" req/s** ({grouped(load.statuses[201] / load.duration)} new/s, "
+                    f"{load.replays} replays) | {p50:.1f} | {p99:.1f} | {grouped(base.rate)} "
+                    f"(p99 {base.latency_ms['p99']:.1f} ms) | {ratio:.0%} |"
+                )
+                if result["kind"] == "postgresql" and load.connections == 64:
+                    targets.append(
+                        f"PostgreSQL single at 64 connections ≥ {grouped(TARGET_SINGLE)}/s: "
+                        f"{grouped(load.rate)} — {verdict(load.rate >= TARGET_SINGLE)}; "
+                        f"≥ {TARGET_RATIO:.0%} of the baseline: {ratio:.0%} — "
+                        f"{verdict(ratio >= TARGET_RATIO)}; p99 < {TARGET_P99_MS} ms: "
+                        f"{p99:.1f} ms — {verdict(p99 < TARGET_P99_MS)}"
+                    )
+            errors = {k: v for k, v in load.errors.items() if v}
+            extra = f"; wrk errors {errors}" if errors else ""
+            if load.exhausted:
+                extra += f"; {load.exhausted} requests found no fresh person and replayed"
+            notes.append(f"- {name}, {phase.name}: {phase.verdict}{extra}.")
+    versions = [result["version"] for result in results]
+    bench.write_section(
+        "Check-in throughput",
+        f"""
+Run: {bench.now_utc()} — `python -m bench checkin`
+Machine: {machine(versions)}
+
+The production set-up on 127.0.0.1: {server_description()}, production settings (`DEBUG` off,
+the full middleware stack, Bearer-token auth; PostgreSQL with `CONN_MAX_AGE=60` and health
+checks, SQLite with a connection per request, as in `config/settings.py`). A fresh database per
+run with {grouped(PEOPLE)} members in 60 Party cells, one conference per phase with 61 sites and
+everyone invited. wrk sends each check-in by QR code (signed token) at the person's site, a new
+person and client_id per request, and {REPLAY:.0%} deliberate replays of an earlier body (answered
+200, never inserted again). Single runs last {SECONDS} s, batch runs {BATCH_SECONDS} s, after a
+{WARMUP_SECONDS} s warm-up. The baseline is a bare Django view doing one INSERT per request
+(`bench/baseline_urls.py`), served by the same server and workers with the same settings and
+middleware; the ratio is check-in requests/s over baseline requests/s at the same connections.
+wrk runs on the same {os.cpu_count()} cores as the server and the database.
+
+| database | load | throughput (2xx) | p50 ms | p99 ms | baseline req/s | ratio |
+|---|---|---:|---:|---:|---:|---:|
+{chr(10).join(rows)}
+
+Verification in the database after each run (requests still unanswered when wrk stopped are
+retried with the same body first, as a scanner does):
+{chr(10).join(notes)}
+
+Targets (PostgreSQL): {"; ".join(targets) or "—"}.
+""",
+    )
+
+
+def run() -> None:
+    if shutil.which("wrk") is None:
+        raise SystemExit(
+            "bench checkin needs wrk: apt-get update -qq && apt-get install -y -qq wrk"
+        )
+    kinds = os.environ.get("BENCH_CHECKIN_DATABASES", "sqlite,postgresql").split(",")
+    results = [run_database(kind.strip()) for kind in kinds if kind.strip()]
+    write_report(results)
+    import bench
+
+    print(f"wrote {bench.REPORT.relative_to(bench.ROOT)}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["prepare"]:
+        _prepare(Path(sys.argv[2]))
+    else:
+        run()
