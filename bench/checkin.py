@@ -634,6 +634,17 @@ def machine(versions: list[str]) -> str:
     )
 
 
+def code_version() -> str:
+    def git(*args: str) -> str:
+        out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return out.stdout.strip()
+
+    dirty = git("status", "--porcelain", "--", "quantriet", "config")
+    return f"commit {git('rev-parse', '--short', 'HEAD')}" + (
+        " with uncommitted changes in quantriet/ or config/" if dirty else ""
+    )
+
+
 def verdict(met: bool) -> str:
     return "met" if met else "**missed**"
 
@@ -691,9 +702,12 @@ def write_report(results: list[dict]) -> None:
 Run: {bench.now_utc()} — `python -m bench checkin`
 Machine: {machine(versions)}
 
-The production set-up on 127.0.0.1: {server_description()}, production settings (`DEBUG` off,
-the full middleware stack, Bearer-token auth; PostgreSQL with `CONN_MAX_AGE=60` and health
-checks, SQLite with a connection per request, as in `config/settings.py`). A fresh database per
+The production set-up on 127.0.0.1: {server_description()}, with
+`config/settings.py` (`DEBUG` off, the full middleware stack, Bearer-token auth; PostgreSQL with
+`CONN_MAX_AGE=60` and health checks) through `bench/baseline_settings.py`, which adds the
+baseline URL and keeps SQLite connections open (`CONN_MAX_AGE=600`; config.settings opens one per
+request, which costs about 1 ms a request: PRAGMAs, and a WAL checkpoint when the last connection
+closes). Code: {code_version()}. A fresh database per
 run with {grouped(PEOPLE)} members in 60 Party cells, one conference per phase with 61 sites and
 everyone invited. wrk sends each check-in by QR code (signed token) at the person's site, a new
 person and client_id per request, and {REPLAY:.0%} deliberate replays of an earlier body (answered
