@@ -12,3 +12,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_FAILURE_LIMIT = 5
+# No connection pool in tests: pooled connections would hold the test database open at teardown.
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)
