@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "quantriet.orgs",
     "quantriet.documents",
     "quantriet.conferences",
+    "quantriet.dialogue",
     "quantriet.api",
 ]
 

@@ -5,6 +5,7 @@ from django.urls import include, path
 from quantriet.api.api import api
 from quantriet.core import views as core_views
 from quantriet.core.forms import LoginForm
+from quantriet.dialogue import live as live_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -20,6 +21,7 @@ urlpatterns = [
     ),
     path("orgs/", include("quantriet.orgs.urls")),
     path("documents/", include("quantriet.documents.urls")),
+    path("conferences/<int:pk>/live", live_views.live, name="live"),
     path("conferences/", include("quantriet.conferences.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
