@@ -23,6 +23,7 @@ urlpatterns = [
     path("documents/", include("quantriet.documents.urls")),
     path("conferences/<int:pk>/live", live_views.live, name="live"),
     path("conferences/", include("quantriet.conferences.urls")),
+    path("dialogue/", include("quantriet.dialogue.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
