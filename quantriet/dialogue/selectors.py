@@ -99,6 +99,11 @@ def get_question(user: User | AnonymousUser, pk: object) -> Question:
     return question
 
 
+def question_detail(pk: int) -> Question:
+    """One question with what its payload needs (no visibility check: the caller has one)."""
+    return _with_related(Question.objects.filter(pk=pk)).get()
+
+
 def audience_for(user: User | AnonymousUser, conference: Conference) -> str:
     """Which payload the user gets: "moderators" (may know anonymous askers) or "public"."""
     if access.can_moderate(user, conference):
