@@ -7,6 +7,7 @@ from quantriet.conferences.api import router as conferences_router
 from quantriet.conferences.attendance_api import router as attendance_router
 from quantriet.conferences.checkin_api import router as checkin_router
 from quantriet.dialogue.api import router as dialogue_router
+from quantriet.dialogue.poll_api import router as poll_router
 from quantriet.documents.api import router as documents_router
 from quantriet.orgs.api import router as orgs_router
 from quantriet.orgs.import_api import router as import_router
@@ -26,4 +27,5 @@ api.add_router("/", documents_router)
 api.add_router("/", conferences_router)
 api.add_router("/", checkin_router)
 api.add_router("/", attendance_router)
+api.add_router("/", poll_router)
 api.add_router("/", dialogue_router)
