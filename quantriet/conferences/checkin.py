@@ -330,10 +330,129 @@ def _people(conference_id: int, person_ids: set[int]) -> dict[int, dict[str, Any
         }
 
 
+_INVITED_SQL: dict[str, str] = {}
+
+
+def _invited_sql() -> str:
+    """INSERT … SELECT from the person's invitation … ON CONFLICT DO NOTHING RETURNING the new id
+    and the person's name: a first check-in of an invited person in one statement."""
+    sql = _INVITED_SQL.get(connection.vendor)
+    if sql is None:
+        qn = connection.ops.quote_name
+        pg = connection.vendor == "postgresql"
+
+        def mark(cast: str) -> str:
+            return f"%s::{cast}" if pg else "%s"
+
+        checkin = qn(CheckIn._meta.db_table)
+        columns = ", ".join(qn(CheckIn._meta.get_field(name).column) for name in _COLUMNS)
+        values = ", ".join(
+            [
+                mark("bigint"),  # conference
+                f"i.{qn('person_id')}",
+                mark("bigint"),  # site
+                mark("uuid"),  # client_id
+                mark("text"),  # method
+                mark("timestamptz"),  # at
+                mark("timestamptz"),  # recorded_at
+                mark("integer"),  # recorded_by
+                "TRUE" if pg else "1",  # invited
+                mark("boolean"),  # late
+            ]
+        )
+        sql = _INVITED_SQL[connection.vendor] = (
+            f"INSERT INTO {checkin} ({columns}) SELECT {values} "  # noqa: S608
+            f"FROM {qn(Invitation._meta.db_table)} i "
+            f"WHERE i.{qn('conference_id')} = {mark('bigint')} "
+            f"AND i.{qn('person_id')} = {mark('bigint')} "
+            f"ON CONFLICT DO NOTHING RETURNING {qn('id')}, "
+            f"(SELECT p.{qn('full_name')} FROM {qn(Person._meta.db_table)} p "
+            f"WHERE p.{qn('id')} = {checkin}.{qn('person_id')})"
+        )
+    return sql
+
+
+def _record_invited(
+    ctx: Context, item: Item, person_id: int, now: datetime.datetime, by_id: int | None
+) -> Result | None:
+    """The happy path of one item: an invited person's first check-in, one statement. None when
+    nothing was inserted (a repeat, someone not invited or unknown, a client_id in use): the
+    general path then answers exactly as it always does."""
+    conference = ctx.conference
+    at = item.at or now
+    late = at > conference.starts_at + datetime.timedelta(minutes=conference.late_after_minutes)
+    uuid_value, datetime_value = _adapters()
+    params = [
+        conference.pk,
+        item.site,
+        uuid_value(item.client_id),
+        item.method,
+        datetime_value(at),
+        datetime_value(now),
+        by_id,
+        late,
+        conference.pk,
+        person_id,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_invited_sql(), params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pk, name = row
+    checkin = CheckIn(
+        pk=pk,
+        conference_id=conference.pk,
+        person_id=person_id,
+        site_id=item.site,
+        client_id=item.client_id,
+        method=item.method,
+        at=at,
+        recorded_at=now,
+        recorded_by_id=by_id,
+        invited=True,
+        late=late,
+    )
+    checkin._person_name = name  # type: ignore[attr-defined]
+    return Result(
+        index=0,
+        status=201,
+        checkin=checkin,
+        created=True,
+        message=_new_message(name, invited=True, late=late),
+    )
+
+
 def record(ctx: Context, items: Sequence[Item], *, by: User | AnonymousUser) -> list[Result]:
     """Check in every valid item; one result per item, in order. Queries: person lookup 1,
-    INSERT 1, and one SELECT only when some item met an existing check-in."""
+    INSERT 1, and one SELECT only when some item met an existing check-in.
+
+    A single item first tries `_record_invited` (one statement: the usual case at the door);
+    when that inserts nothing, the general path below runs without inserting that invited
+    person again (the INSERT just met a conflict), so a repeat costs 3 queries as before."""
     now = timezone.now()
+    attempted: set[int] = set()
+    if len(items) == 1:
+        item = items[0]
+        try:
+            person_id = _validate(ctx, item, now)
+        except CheckInError as exc:
+            return [Result(index=0, status=exc.status, errors=exc.as_errors(), message=exc.message)]
+        result = _record_invited(ctx, item, person_id, now, by.pk if by.is_authenticated else None)
+        if result is not None:
+            return [result]
+        attempted.add(person_id)
+    return _record_general(ctx, items, by=by, now=now, attempted=attempted)
+
+
+def _record_general(
+    ctx: Context,
+    items: Sequence[Item],
+    *,
+    by: User | AnonymousUser,
+    now: datetime.datetime,
+    attempted: set[int],
+) -> list[Result]:
     conference = ctx.conference
     results = [Result(index=i, status=0) for i in range(len(items))]
     person_ids: dict[int, int] = {}
@@ -399,7 +518,10 @@ def record(ctx: Context, items: Sequence[Item], *, by: User | AnonymousUser) -> 
                 late=at > late_after,
             )
         )
-    inserted = _insert_ignoring_conflicts(rows)
+    # An invited person whose one-statement insert just met a conflict is not tried again.
+    inserted = _insert_ignoring_conflicts(
+        [row for row in rows if not (row.invited and row.person_id in attempted)]
+    )
     existing: dict[int, CheckIn] = {}
     by_client: dict[uuid.UUID, CheckIn] = {}
     for row in rows:
