@@ -408,8 +408,9 @@ def merge(*, question: Question, by: User, into: Question) -> Question:
     if into is None or into.pk == question.pk:
         raise ValidationError({"merged_into": _("Không thể gộp câu hỏi vào chính nó.")})
     with transaction.atomic():
-        question = _lock(question)
-        into = _lock(into)
+        # Lock both rows in id order so two opposite merges cannot deadlock.
+        locked = {q.pk: _lock(q) for q in sorted((question, into), key=lambda q: q.pk)}
+        question, into = locked[question.pk], locked[into.pk]
         access.require_moderate(by, question.conference)
         if into.conference_id != question.conference_id:
             raise ValidationError({"merged_into": _("Câu hỏi gộp vào phải cùng hội nghị.")})
