@@ -4,8 +4,7 @@ the site-wide search.
 
 Askers are never named here, whatever the conference's anonymity setting: only the site shows.
 Search ignores case and diacritics: `Question.search_text` is stored folded; answers have no
-folded copy, so their text is folded in SQL by `Folded` (PostgreSQL `translate`, or nested
-`replace` on SQLite, whose `lower` only knows ASCII).
+folded copy, so their text is folded in SQL by `Folded`.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Exists, Func, OuterRef, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import Lower, Replace
+from django.db.models.functions import Lower
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -38,12 +37,17 @@ _PLAIN = "a" * 17 + "e" * 11 + "i" * 5 + "o" * 17 + "u" * 11 + "y" * 5 + "d"
 FOLD_FROM = _LOWER + _LOWER.upper()
 FOLD_TO = _PLAIN + _PLAIN
 
+SQLITE_FOLD = "quantriet_fold"
 SNIPPET_WIDTH = 200
 TITLE_WIDTH = 120
 
 
 class Folded(Func):
-    """`fold()` in SQL for a text column (NFC text assumed; spaces are left as they are)."""
+    """`fold()` in SQL for a text column (NFC text assumed; spaces are left as they are).
+
+    PostgreSQL: `lower(translate(…))`; SQLite: `fold` itself, registered on the connection
+    (its `lower` only knows ASCII, and 134 nested `replace` calls overflow its parser).
+    """
 
     output_field = Answer._meta.get_field("text")
 
@@ -51,10 +55,15 @@ class Folded(Func):
         super().__init__(expression)
 
     def as_sql(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
-        expression: Any = self.source_expressions[0]
-        for source, target in zip(FOLD_FROM, FOLD_TO, strict=True):
-            expression = Replace(expression, Value(source), Value(target))
-        return Lower(expression).as_sql(compiler, connection, **extra_context)
+        # Other databases: case-insensitive only.
+        return Lower(self.source_expressions[0]).as_sql(compiler, connection, **extra_context)
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        connection.ensure_connection()
+        connection.connection.create_function(SQLITE_FOLD, 1, fold, deterministic=True)
+        return Func(
+            self.source_expressions[0], function=SQLITE_FOLD, output_field=self.output_field
+        ).as_sql(compiler, connection, **extra_context)
 
     def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
         translated = Func(

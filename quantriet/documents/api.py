@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
+from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest
@@ -375,7 +376,8 @@ def add_link(request: HttpRequest, document_id: int, payload: LinkIn) -> Status:
 def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
     """Accent-insensitive search (`nghi quyet dai hoi` finds `Nghị quyết Đại hội`).
 
-    Documents only for now; questions and news will add their own `type`.
+    Documents first, then published questions and answers (`type` "question"); news will add
+    its own `type`.
     """
     if not params.q.strip():
         return {"count": 0, "items": []}
@@ -391,4 +393,13 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
         }
         for document in page["items"]
     ]
+    if apps.is_installed("quantriet.dialogue"):
+        from quantriet.dialogue.published import search_items
+
+        start = max(0, (params.page - 1) * params.page_size - page["count"])
+        count, items = search_items(
+            user=request.user, q=params.q, offset=start, limit=params.page_size - len(page["items"])
+        )
+        page["count"] += count
+        page["items"] += items
     return page
