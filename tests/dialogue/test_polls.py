@@ -394,3 +394,17 @@ def test_api_draft_is_hidden_from_attendees(dialogue, api):
 
     assert listed.json() == []
     assert api(dialogue.an_user).get(f"/api/v1/polls/{draft.pk}/results").status_code == 404
+
+
+def test_polls_page_htmx_renders_only_the_list(dialogue, login):
+    _poll(dialogue)
+    client = login(dialogue.moderator)
+    url = reverse("dialogue:polls", args=[dialogue.conference.pk])
+
+    full = client.get(url).content.decode()
+    partial = client.get(url, headers={"HX-Request": "true"}).content.decode()
+
+    assert "Tạo khảo sát mới" in full
+    assert "Đóng khảo sát" in full
+    assert partial.lstrip().startswith('<div id="qt-polls-list">')
+    assert "Tạo khảo sát mới" not in partial
