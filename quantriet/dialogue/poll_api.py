@@ -84,24 +84,37 @@ class AnswerIn(Schema):
 
 
 class FeedbackIn(Schema):
-    presenter: int | None = None
-    presenter_rating: int
-    content_rating: int
-    relevance_rating: int
-    organisation_rating: int
+    """API.md's names: ratings 1–5 `presenter`, `content`, `organisation` (and `relevance`);
+    `presenter_id` says which presenter when the conference has several."""
+
+    presenter: int
+    content: int
+    relevance: int
+    organisation: int
     comment: str = ""
+    presenter_id: int | None = None
 
 
 class FeedbackOut(Schema):
     id: int
     conference: int
-    presenter: int | None
-    presenter_rating: int
-    content_rating: int
-    relevance_rating: int
-    organisation_rating: int
+    presenter_id: int | None
+    presenter: int
+    content: int
+    relevance: int
+    organisation: int
     comment: str
     created_at: datetime
+
+
+# The service names its fields after the model; the API after API.md.
+_FEEDBACK_FIELDS = {
+    "presenter_rating": "presenter",
+    "content_rating": "content",
+    "relevance_rating": "relevance",
+    "organisation_rating": "organisation",
+    "presenter": "presenter_id",
+}
 
 
 class AveragesOut(Schema):
@@ -238,32 +251,39 @@ def poll_results(request: HttpRequest, poll_id: int) -> dict[str, Any]:
 def give_feedback(request: HttpRequest, conference_id: int, payload: FeedbackIn) -> Status:
     conference = access.get_live_conference(request.user, conference_id)
     presenter = None
-    if payload.presenter is not None:
-        presenter = Person.objects.filter(pk=payload.presenter).first()
+    if payload.presenter_id is not None:
+        presenter = Person.objects.filter(pk=payload.presenter_id).first()
         if presenter is None:
             raise ValidationError(
-                {"presenter": _("Người này không phải báo cáo viên của hội nghị.")}
+                {"presenter_id": _("Người này không phải báo cáo viên của hội nghị.")}
             )
-    row = feedback.give_feedback(
-        conference=conference,
-        by=request.user,  # type: ignore[arg-type]
-        presenter=presenter,
-        presenter_rating=payload.presenter_rating,
-        content_rating=payload.content_rating,
-        relevance_rating=payload.relevance_rating,
-        organisation_rating=payload.organisation_rating,
-        comment=payload.comment,
-    )
+    try:
+        row = feedback.give_feedback(
+            conference=conference,
+            by=request.user,  # type: ignore[arg-type]
+            presenter=presenter,
+            presenter_rating=payload.presenter,
+            content_rating=payload.content,
+            relevance_rating=payload.relevance,
+            organisation_rating=payload.organisation,
+            comment=payload.comment,
+        )
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            raise
+        raise ValidationError(
+            {_FEEDBACK_FIELDS.get(name, name): errors for name, errors in exc.error_dict.items()}
+        ) from None
     return Status(
         201,
         {
             "id": row.pk,
             "conference": row.conference_id,
-            "presenter": row.presenter_id,
-            "presenter_rating": row.presenter_rating,
-            "content_rating": row.content_rating,
-            "relevance_rating": row.relevance_rating,
-            "organisation_rating": row.organisation_rating,
+            "presenter_id": row.presenter_id,
+            "presenter": row.presenter_rating,
+            "content": row.content_rating,
+            "relevance": row.relevance_rating,
+            "organisation": row.organisation_rating,
             "comment": row.comment,
             "created_at": row.created_at,
         },

@@ -182,10 +182,13 @@ def test_feedback_page_presenter_sees_only_their_own(d, login):
 # --- API --------------------------------------------------------------------------------------
 
 
+API_RATINGS = {"presenter": 5, "content": 4, "relevance": 3, "organisation": 4}
+
+
 def _post(client, d, **body):
     return client.post(
         f"/api/v1/conferences/{d.conference.pk}/feedback",
-        {"presenter": d.presenter.pk, **RATINGS, **body},
+        {"presenter_id": d.presenter.pk, **API_RATINGS, **body},
         content_type="application/json",
     )
 
@@ -197,7 +200,8 @@ def test_api_feedback_201_then_duplicate_400(d, api):
     second = _post(client, d)
 
     assert first.status_code == 201
-    assert first.json()["relevance_rating"] == 3
+    assert first.json()["relevance"] == 3
+    assert first.json()["presenter_id"] == d.presenter.pk
     assert second.status_code == 400
     assert second.json()["errors"] == [
         {"field": None, "message": "Bạn đã gửi đánh giá cho hội nghị này."}
@@ -205,11 +209,11 @@ def test_api_feedback_201_then_duplicate_400(d, api):
 
 
 def test_api_feedback_rating_out_of_range_is_400_with_field(d, api):
-    response = _post(api(d.binh_user), d, organisation_rating=7)
+    response = _post(api(d.binh_user), d, organisation=7)
 
     assert response.status_code == 400
     assert response.json()["errors"] == [
-        {"field": "organisation_rating", "message": "Điểm đánh giá phải từ 1 đến 5."}
+        {"field": "organisation", "message": "Điểm đánh giá phải từ 1 đến 5."}
     ]
 
 
