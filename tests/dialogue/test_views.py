@@ -317,3 +317,10 @@ def test_written_answer_needs_text(dialogue, login):
     )
     assert response.status_code == 400
     assert question.answers.count() == 0
+
+
+def test_conference_page_links_every_dialogue_page(dialogue, users, login):
+    conference = dialogue.conference
+    body = login(users.admin).get(f"/conferences/{conference.pk}/").content.decode()
+    for name in ("ask", "moderate", "polls", "feedback", "qa"):
+        assert reverse(f"dialogue:{name}", args=[conference.pk]) in body
