@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.conferences.conftest import conf  # noqa: F401  (fixture)
+
 
 def _english(client: Client) -> Client:
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
@@ -78,6 +80,15 @@ def test_conference_list_in_english(users, login):
         "Người được mời",
         "Chưa có hội nghị nào.",
     ]:
+        assert text not in body, text
+
+
+def test_dialogue_page_in_english(users, login, conf):  # noqa: F811
+    body = _body(_english(login(users.admin)), f"/dialogue/{conf.conference.pk}/")
+    assert 'lang="en"' in body
+    for text in ["Live Q&A", "Big screen", "Moderation", "No questions yet.", "Awaiting approval"]:
+        assert text in body, text
+    for text in ["Hỏi đáp trực tiếp", "Màn hình lớn", "Chưa có câu hỏi nào.", "Chờ duyệt"]:
         assert text not in body, text
 
 
