@@ -14,13 +14,12 @@ import uuid
 from typing import Any, Literal
 
 import pydantic
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.errors import HttpError
-from ninja.errors import ValidationError as NinjaValidationError
+from ninja.errors import ValidationErrorContext
+from ninja.signature import ViewSignature
 from pydantic import Field
 
 from quantriet.api.common import ErrorOut
@@ -111,34 +110,83 @@ def _plain_item(data: Any) -> Item | None:
     )
 
 
-def _single_payload(request: HttpRequest) -> Item:
-    """The body of `POST …/checkins` as Django Ninja would read it into `CheckInIn` — the same
-    values, and for a bad body the same errors — without its per-request machinery."""
-    if not request.body:
-        raise NinjaValidationError(
-            [{"type": "missing", "loc": ("body", "payload"), "msg": "Field required"}]
-        )
+def _single_reference(request: HttpRequest, payload: CheckInIn) -> None:
+    """Never called: the signature Django Ninja would read a single check-in's body with."""
+
+
+def _batch_reference(request: HttpRequest, payload: BatchIn | list[CheckInIn]) -> None:
+    """Never called: the signature Django Ninja would read a batch's body with."""
+
+
+def _inline_schema(annotation: Any) -> dict[str, Any]:
+    """The JSON schema of a body type with its definitions inlined, for `openapi_extra`."""
+    schema = pydantic.TypeAdapter(annotation).json_schema()
+    defs = schema.pop("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return inline(defs[node["$ref"].rsplit("/", 1)[-1]])
+            return {k: inline(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    return inline(schema)
+
+
+_SINGLE_SCHEMA = _inline_schema(CheckInIn)
+_BATCH_SCHEMA = _inline_schema(BatchIn | list[CheckInIn])
+_SINGLE_BODY = ViewSignature("/", _single_reference).models[0]
+_BATCH_BODY = ViewSignature("/", _batch_reference).models[0]
+
+
+def _ninja_payload(model: Any, request: HttpRequest) -> Any:
+    """The body read by Django Ninja itself (its model, parser and errors): any body that is not
+    the plain usual one."""
+    from quantriet.api.api import api  # the API imports this module
+
     try:
-        data = json.loads(request.body)
-    except Exception as exc:
-        message = "Cannot parse request body"
-        if settings.DEBUG:
-            message += f" ({exc})"
-        raise HttpError(400, message) from exc
-    item = _plain_item(data)
-    if item is not None:
-        return item
-    try:
-        return _item(CheckInIn.model_validate(data, context={"request": request}))
+        return model.resolve(request, api, {}).payload
     except pydantic.ValidationError as exc:
-        errors = []
-        for error in exc.errors(include_url=False):
-            error["loc"] = ("body", "payload", *error["loc"])
-            error.pop("input", None)
-            if "ctx" in error and isinstance(error["ctx"].get("error"), Exception):
-                error["ctx"]["error"] = str(error["ctx"]["error"])
-            errors.append(dict(error))
-        raise NinjaValidationError(errors) from None
+        context = ValidationErrorContext(pydantic_validation_error=exc, model=model)
+        raise api.validation_error_from_error_contexts([context]) from None
+
+
+def _json(request: HttpRequest) -> Any:
+    """The parsed body, or `_NOT_PLAIN` when Django Ninja should read (and refuse) it."""
+    if not request.body:
+        return _NOT_PLAIN
+    try:
+        return json.loads(request.body)
+    except Exception:  # Django Ninja reads it again and answers
+        return _NOT_PLAIN
+
+
+_NOT_PLAIN = object()
+
+
+def _single_payload(request: HttpRequest) -> Item:
+    """The body of `POST …/checkins` as Django Ninja reads it into `CheckInIn` — the same values,
+    and for a bad body the same errors — without its per-request machinery for the usual scan."""
+    item = _plain_item(_json(request))
+    return item if item is not None else _item(_ninja_payload(_SINGLE_BODY, request))
+
+
+def _batch_payload(request: HttpRequest) -> list[Item]:
+    """The body of `POST …/checkins/batch`, `{"items": [...]}` or a bare list, as Django Ninja
+    reads it; by hand when every item is a plain scan."""
+    data = _json(request)
+    if type(data) is dict:
+        data = data.get("items")
+        if type(data) is list and len(data) > services.MAX_BATCH:
+            data = None  # BatchIn's own error
+    if type(data) is list:
+        items = [_plain_item(one) for one in data]
+        if None not in items:
+            return items  # type: ignore[return-value]
+    payload = _ninja_payload(_BATCH_BODY, request)
+    return [_item(p) for p in (payload if isinstance(payload, list) else payload.items)]
 
 
 def _item(payload: CheckInIn) -> Item:
@@ -173,18 +221,53 @@ def checkin_out(ctx: Context, row: CheckIn, *, repeat: bool, message: str) -> di
     }
 
 
-def _result_out(ctx: Context, result: Result) -> dict[str, Any]:
-    return {
-        "index": result.index,
-        "status": result.status,
-        "checkin": (
-            checkin_out(ctx, result.checkin, repeat=not result.created, message=result.message)
-            if result.checkin is not None
-            else None
-        ),
-        "errors": result.errors,
-        "message": result.message,
-    }
+def _results_out(ctx: Context, results: list[Result]) -> list[dict[str, Any]]:
+    """The batch answer: each result as `checkin_out` gives it, built for a thousand items at a
+    time (the time zone looked up once, each distinct time formatted once)."""
+    tz = timezone.get_current_timezone()
+    # Keyed with the offset too: equal instants in other offsets print differently.
+    iso: dict[tuple[datetime.datetime, Any], str] = {}
+    local: dict[tuple[datetime.datetime, Any], str] = {}
+    site_names = {pk: site.name for pk, site in ctx.sites.items()}
+    out = []
+    for result in results:
+        row = result.checkin
+        checkin = None
+        if row is not None:
+            at = (row.at, row.at.utcoffset())
+            recorded_at = (row.recorded_at, row.recorded_at.utcoffset())
+            if at not in iso:
+                iso[at] = row.at.isoformat()
+            if at not in local:
+                local[at] = row.at.astimezone(tz).strftime("%H:%M")
+            if recorded_at not in iso:
+                iso[recorded_at] = row.recorded_at.isoformat()
+            checkin = {
+                "id": row.pk,
+                "client_id": str(row.client_id),
+                "person": row.person_id,
+                "person_name": getattr(row, "_person_name", ""),
+                "site": row.site_id,
+                "site_name": site_names.get(row.site_id, ""),
+                "method": row.method,
+                "at": iso[at],
+                "at_local": local[at],
+                "recorded_at": iso[recorded_at],
+                "invited": row.invited,
+                "late": row.late,
+                "repeat": not result.created,
+                "message": result.message,
+            }
+        out.append(
+            {
+                "index": result.index,
+                "status": result.status,
+                "checkin": checkin,
+                "errors": result.errors,
+                "message": result.message,
+            }
+        )
+    return out
 
 
 @router.post(
@@ -193,7 +276,7 @@ def _result_out(ctx: Context, result: Result) -> dict[str, Any]:
     # The body is read by `_single_payload` (the hot path), documented as `CheckInIn`.
     openapi_extra={
         "requestBody": {
-            "content": {"application/json": {"schema": CheckInIn.model_json_schema()}},
+            "content": {"application/json": {"schema": _SINGLE_SCHEMA}},
             "required": True,
         }
     },
@@ -214,14 +297,19 @@ def create_checkin(request: HttpRequest, conference_id: int) -> HttpResponse:
 @router.post(
     "/conferences/{conference_id}/checkins/batch",
     response={200: BatchOut, 400: ErrorOut, 404: ErrorOut},
+    # The body is read by `_batch_payload`, documented as Django Ninja would.
+    openapi_extra={
+        "requestBody": {
+            "content": {"application/json": {"schema": _BATCH_SCHEMA}},
+            "required": True,
+        }
+    },
 )
-def create_checkins_batch(
-    request: HttpRequest, conference_id: int, payload: BatchIn | list[CheckInIn]
-) -> HttpResponse:
+def create_checkins_batch(request: HttpRequest, conference_id: int) -> HttpResponse:
     """Scans queued by a device that was offline (≤ 1000): one result per item, in order.
 
     Send `{"items": [...]}` or a bare list."""
-    items = payload if isinstance(payload, list) else payload.items
+    items = _batch_payload(request)
     if len(items) > services.MAX_BATCH:
         error = CheckInError(
             _("Tối đa %(n)s lượt điểm danh trong một lần gửi.") % {"n": services.MAX_BATCH},
@@ -229,10 +317,8 @@ def create_checkins_batch(
         )
         return JsonResponse({"detail": error.message, "errors": error.as_errors()}, status=400)
     ctx = services.context_for(request.user, conference_id)
-    results = services.check_in_batch(
-        conference=conference_id, items=[_item(p) for p in items], by=request.user
-    )
-    return JsonResponse({"results": [_result_out(ctx, r) for r in results]})
+    results = services.check_in_batch(conference=conference_id, items=items, by=request.user)
+    return JsonResponse({"results": _results_out(ctx, results)})
 
 
 @router.get("/people/{person_id}/qr", response={200: None, 404: ErrorOut})
