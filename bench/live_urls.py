@@ -8,16 +8,12 @@ The body is `{"kind": "question" | "vote", "seq": n, "ts": t}`; `ts` is the clie
 (time.time() on the same machine), carried in the event data so every listener can measure
 arrival − send. The answer gives the event id and the server's time spent.
 
-See below for BENCH_LIVE_RELEASE_DB.
 """
 
-import functools
 import json
-import os
 import time
-from collections.abc import Callable
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import path
@@ -25,31 +21,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from config.urls import urlpatterns as app_urlpatterns
-from quantriet.dialogue import live
 from quantriet.dialogue.events import emit
 from quantriet.dialogue.models import Question, Vote
 from quantriet.orgs.models import Person
-
-
-def _releasing(function: Callable[..., object]) -> Callable[..., object]:
-    @functools.wraps(function)
-    def wrapper(*args: object, **kwargs: object) -> object:
-        try:
-            return function(*args, **kwargs)
-        finally:
-            connection.close()  # back to the pool (PostgreSQL), or closed (SQLite)
-
-    return wrapper
-
-
-# As written, the SSE view keeps the database connection its request context used (for
-# `_prepare` and `_catch_up`) until the stream ends: with config.settings' PostgreSQL pool
-# (DB_POOL_MAX=8 per process) the 9th listener of a worker waits 10 s and gets a 500. With
-# BENCH_LIVE_RELEASE_DB=1 the benchmark wraps those two functions so the connection goes back
-# after each (the fix suggested in docs/benchmarks.md), to measure the fan-out itself.
-if os.environ.get("BENCH_LIVE_RELEASE_DB") == "1":
-    live._prepare = _releasing(live._prepare)
-    live._catch_up = _releasing(live._catch_up)
 
 
 @csrf_exempt

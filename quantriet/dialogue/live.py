@@ -1,9 +1,15 @@
 """`GET /conferences/{id}/live`: Server-Sent Events from an async view under ASGI.
 
-A listener first subscribes, then replays the events after `Last-Event-ID` from the Event
-table, then streams what the broker delivers, skipping anything already sent: so nothing is
-missed across a reconnect and nothing is sent twice. Moderators (and managers) also get the
-moderators' channel: pending questions and who asked where anonymity allows.
+Events are numbered without gaps per audience (see `quantriet.dialogue.events`). A listener
+keeps, per audience it follows, the last number it sent; the SSE id is those numbers ("12" for
+the audience, "12.7" for a moderator who also follows the moderators' channel), so a browser
+that reconnects sends them back as Last-Event-ID. On connect the listener subscribes first,
+then replays from the table what follows those numbers; afterwards a message that skips ahead
+makes it fetch the missing numbers first, and one already sent is dropped. So nothing is missed
+across a reconnect, and nothing is sent twice or out of order.
+
+Database connections are closed after each synchronous step: a stream may stay open for hours
+and must not hold a connection (or a pool slot) while it waits.
 """
 
 from __future__ import annotations
@@ -13,15 +19,18 @@ from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
 from django.contrib.auth.models import AnonymousUser, User
+from django.db import connection
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 
 from quantriet.dialogue import access
 from quantriet.dialogue.broker import Subscription, channel_name
-from quantriet.dialogue.events import encode, sse_frame
+from quantriet.dialogue.events import encode
 from quantriet.dialogue.models import Event
 
 KEEPALIVE_SECONDS = 15
 CATCH_UP_LIMIT = 5000
+AUDIENCES = (Event.Audience.PUBLIC, Event.Audience.MODERATORS)
 
 
 def _authenticate(request: HttpRequest) -> User | AnonymousUser:
@@ -35,44 +44,83 @@ def _authenticate(request: HttpRequest) -> User | AnonymousUser:
     return request.user
 
 
-def _prepare(request: HttpRequest, pk: int) -> tuple[list[str], list[str]]:
-    user = _authenticate(request)
-    conference = access.get_live_conference(user, pk)  # 404 outside the user's view
-    audiences = [Event.Audience.PUBLIC]
-    if access.can_moderate(user, conference):
-        audiences.append(Event.Audience.MODERATORS)
-    return [channel_name(conference.pk, a) for a in audiences], audiences
+def _release() -> None:
+    """Give the connection back (to the pool) between steps; not inside a test's transaction."""
+    if not connection.in_atomic_block:
+        connection.close()
 
 
-def _catch_up(pk: int, audiences: list[str], after: int) -> list[str]:
-    rows = Event.objects.filter(conference_id=pk, audience__in=audiences, id__gt=after).order_by(
-        "id"
-    )
-    return [encode(e) for e in rows[:CATCH_UP_LIMIT]]
-
-
-def _last_event_id(request: HttpRequest) -> int:
-    raw = request.headers.get("Last-Event-ID") or request.GET.get("last_event_id") or "0"
+def _prepare(request: HttpRequest, pk: int) -> list[str]:
+    """The audiences this user follows; Http404 outside the user's view."""
     try:
-        return max(0, int(raw))
-    except ValueError:
-        return 0
+        user = _authenticate(request)
+        conference = access.get_live_conference(user, pk)
+        audiences = [Event.Audience.PUBLIC]
+        if access.can_moderate(user, conference):
+            audiences.append(Event.Audience.MODERATORS)
+        return audiences
+    finally:
+        _release()
+
+
+def _fetch(pk: int, audience: str, after: int, before: int) -> list[str]:
+    """Events of one audience numbered strictly between `after` and `before`, in order."""
+    try:
+        rows = Event.objects.filter(
+            conference_id=pk, audience=audience, seq__gt=after, seq__lt=before
+        )
+        return [encode(e) for e in rows.order_by("seq")[:CATCH_UP_LIMIT]]
+    finally:
+        _release()
+
+
+def _catch_up(pk: int, positions: dict[str, int]) -> list[str]:
+    """Everything after the given positions, all audiences together in the order written."""
+    try:
+        after = Q(pk__in=[])
+        for audience, seq in positions.items():
+            after |= Q(audience=audience, seq__gt=seq)
+        rows = Event.objects.filter(after, conference_id=pk).order_by("id")[:CATCH_UP_LIMIT]
+        return [encode(e) for e in rows]
+    finally:
+        _release()
+
+
+def _positions(request: HttpRequest, audiences: list[str]) -> dict[str, int]:
+    """Last-Event-ID ("12" or "12.7"), header or ?last_event_id=, as numbers per audience."""
+    raw = request.headers.get("Last-Event-ID") or request.GET.get("last_event_id") or ""
+    parts = raw.split(".")
+    positions = {}
+    for index, audience in enumerate(audiences):
+        try:
+            positions[audience] = max(0, int(parts[index])) if index < len(parts) else 0
+        except ValueError:
+            positions[audience] = 0
+    return positions
+
+
+def _frame(payload: dict[str, object], positions: dict[str, int], audiences: list[str]) -> str:
+    event_id = ".".join(str(positions[a]) for a in audiences)
+    data = json.dumps(payload["data"], ensure_ascii=False)
+    return f"id: {event_id}\nevent: {payload['kind']}\ndata: {data}\n\n"
 
 
 async def live(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        channels, audiences = await sync_to_async(_prepare)(request, pk)
+        audiences = await sync_to_async(_prepare)(request, pk)
     except Http404:
         return HttpResponse(status=404)
-    after = _last_event_id(request)
+    positions = _positions(request, audiences)
+    channels = [channel_name(pk, a) for a in audiences]
 
     async def stream() -> AsyncIterator[str]:
-        nonlocal after
         async with Subscription(channels) as subscription:
             yield "retry: 2000\n\n"
-            for message in await sync_to_async(_catch_up)(pk, audiences, after):
-                after = json.loads(message)["id"]
-                yield sse_frame(message)
+            # Catch up: subscribed already, so nothing falls between the two.
+            for message in await sync_to_async(_catch_up)(pk, dict(positions)):
+                payload = json.loads(message)
+                positions[payload["audience"]] = payload["seq"]
+                yield _frame(payload, positions, audiences)
             while True:
                 message = await subscription.get(KEEPALIVE_SECONDS)
                 if message is Subscription.TIMEOUT:
@@ -80,11 +128,18 @@ async def live(request: HttpRequest, pk: int) -> HttpResponse:
                     continue
                 if message is None:  # fell behind: the client reconnects and catches up
                     return
-                event_id = json.loads(message)["id"]
-                if event_id <= after:
-                    continue
-                after = event_id
-                yield sse_frame(message)
+                payload = json.loads(message)  # type: ignore[arg-type]
+                audience, seq = payload["audience"], payload["seq"]
+                if seq <= positions[audience]:
+                    continue  # already sent (fetched to fill a gap, or replayed)
+                if seq > positions[audience] + 1:  # published out of order: fill the gap first
+                    missing = await sync_to_async(_fetch)(pk, audience, positions[audience], seq)
+                    for earlier in missing:
+                        earlier_payload = json.loads(earlier)
+                        positions[audience] = earlier_payload["seq"]
+                        yield _frame(earlier_payload, positions, audiences)
+                positions[audience] = seq
+                yield _frame(payload, positions, audiences)
 
     response = StreamingHttpResponse(stream(), content_type="text/event-stream; charset=utf-8")
     response["Cache-Control"] = "no-cache"

@@ -264,8 +264,29 @@ class Feedback(models.Model):
         return f"{self.conference_id} · {self.person_id}"
 
 
+class EventCounter(models.Model):
+    """The last sequence number given to a conference's events for one audience.
+
+    `emit` increments it under a row lock held until commit, so sequence order is commit
+    order and there are no gaps: a listener that sees seq 7 after 5 knows 6 is committed and
+    fetches it, and a reconnect with Last-Event-ID never skips an event committed late.
+    """
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="+")
+    audience = models.CharField(max_length=10)
+    last = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "audience"], name="event_counter_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.conference_id} · {self.audience} · {self.last}"
+
+
 class Event(models.Model):
-    """A change listeners must see, in order; its id is the SSE event id."""
+    """A change listeners must see, numbered without gaps per conference and audience."""
 
     class Audience(models.TextChoices):
         PUBLIC = "public", _("Mọi người dự")
@@ -274,15 +295,20 @@ class Event(models.Model):
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="+")
     # Moderators see everything; the audience only what has been let through.
     audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
+    seq = models.PositiveBigIntegerField()
     kind = models.CharField(max_length=32)
     data = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["conference", "id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conference", "audience", "seq"], name="event_seq_unique"
+            )
+        ]
         verbose_name = _("sự kiện trực tiếp")
         verbose_name_plural = _("sự kiện trực tiếp")
 
     def __str__(self) -> str:
-        return f"{self.conference_id} · {self.id} · {self.kind}"
+        return f"{self.conference_id} · {self.audience} {self.seq} · {self.kind}"
