@@ -15,6 +15,7 @@ and must not hold a connection (or a pool slot) while it waits.
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
@@ -115,7 +116,8 @@ async def live(request: HttpRequest, pk: int) -> HttpResponse:
 
     async def stream() -> AsyncIterator[str]:
         async with Subscription(channels) as subscription:
-            yield "retry: 2000\n\n"
+            # Spread reconnects after a mass drop (a proxy restart, a site's Wi-Fi) over seconds.
+            yield f"retry: {random.randint(2000, 8000)}\n\n"  # noqa: S311 — not security
             # Catch up: subscribed already, so nothing falls between the two.
             for message in await sync_to_async(_catch_up)(pk, dict(positions)):
                 payload = json.loads(message)
