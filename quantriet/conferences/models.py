@@ -233,15 +233,27 @@ class Method(models.TextChoices):
 
 
 class CheckIn(models.Model):
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="checkins")
+    # Every index is written on the hot insert path: (conference, person) and (conference, site)
+    # already lead with the conference, so neither it nor the site needs an index of its own.
+    conference = models.ForeignKey(
+        Conference, on_delete=models.CASCADE, related_name="checkins", db_index=False
+    )
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="checkins")
-    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="checkins")
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="checkins", db_index=False
+    )
     client_id = models.UUIDField(unique=True)
     method = models.CharField(max_length=8, choices=Method.choices)
     at = models.DateTimeField(_("thời điểm điểm danh"))
     recorded_at = models.DateTimeField(_("ghi nhận lúc"))
+    # Only read when an account is deleted: not worth an index written on every check-in.
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     invited = models.BooleanField(default=True)
     late = models.BooleanField(default=False)
