@@ -159,7 +159,7 @@ def env_for(db: Database, setup: str) -> dict[str, str]:
     env.pop("REDIS_URL", None)
     if setup.startswith("redis"):
         env["REDIS_URL"] = REDIS_URL
-    env["BENCH_LIVE_RELEASE_DB"] = "0" if setup.endswith("as-is") else "1"
+    env["SERVE_STATIC"] = "0"  # production: nginx serves /static/, WhiteNoise stays out
     return env
 
 
@@ -410,13 +410,10 @@ Set-up on 127.0.0.1, one fresh server per row: uvicorn serving `config.asgi` wit
 `config/settings.py` (DEBUG off, full middleware stack) plus one bench-only URL
 (`bench/live_settings.py`, `bench/live_urls.py`); "2 workers + Redis" runs with
 `REDIS_URL=redis://127.0.0.1:6379/{REDIS_DB}` (each worker: one Redis subscription fanning out to
-its listeners), "1 worker, in-process" without it. A fresh conference per row. As committed,
-`quantriet/dialogue/live.py` keeps the request's database connection for the whole stream, so
-with the PostgreSQL pool (`DB_POOL_MAX=8` per process) the 9th listener of a worker waits 10 s
-and gets a 500 (measured: 16 of 200 listeners connected with 2 workers); the benchmark therefore
-wraps `live._prepare` and `live._catch_up` to give the connection back after each
-(`BENCH_LIVE_RELEASE_DB=1`, in `bench/live_urls.py`) to measure the fan-out itself; see the
-suggestions below. ONE client
+its listeners), "1 worker, in-process" without it. A fresh conference per row. `SERVE_STATIC=0`
+(nginx serves static files in production), so no sync-only middleware sits on the stream's path;
+`live.py` gives its database connection back after each step and remembers a user's rights in a
+conference for 30 s. ONE client
 process (`bench/live_client.py`, raw asyncio streams, no uvloop) opens the listeners on
 `GET /conferences/{{id}}/live` with 8 Bearer tokens (site operators), at most 200 connection
 set-ups in flight; connected = the initial `retry:` frame received. Then {int(SECONDS * RATE)} events at
@@ -446,84 +443,33 @@ Target: {"; ".join(verdicts) or "not run"}.
 
 
 NOTES = """
-Other load: other helpers' test runs shared the 2 cores during the first series (load average
-6–7 before 14:12, see the last column); the second PostgreSQL + Redis series (14:14, load
-average 1–3) is the cleaner measurement. No wrk was running during either series.
+What changed since the first series (the figures above are after these changes):
 
-**Target missed** (p99 < 1 s at 2 000 listeners, PostgreSQL, 2 workers + Redis, with nothing
-lost). Before the reconnect wave the quieter run meets it (p99 332 ms over 13 events × 2 000
-listeners; 41 / 70 / 332 ms at 500 / 1 000 / 2 000; the first event-to-last-listener spread is
-about 35 / 60 / 100 ms). What breaks it, in order of weight:
+1. **No event is lost any more.** Events were numbered by their table id, taken at INSERT and
+   published after COMMIT, so two posts in flight could reach a listener out of order, and the
+   stream dropped the lower id (up to 1 990 of 2 000 listeners lost such an event). Now each
+   conference and audience numbers its events 1, 2, 3… under a counter row locked until commit
+   (`quantriet.dialogue.events.emit`): sequence order is commit order, without gaps. A listener
+   that receives a number ahead of the next expected one reads the missing ones from the table
+   first, and drops a number it already sent; the SSE id is that number (one per audience), so
+   a reconnect with Last-Event-ID resumes exactly. The "dup" and "missing" columns check it.
+2. **Streams no longer hold a database connection.** `_prepare` and the catch-up close their
+   connection (back to the pool) before the stream waits; before, with the PostgreSQL pool of
+   8 per worker, the 9th listener of a worker got a 500 after 10 s.
+3. **Cheaper (re)connects.** The language middleware is async-capable and WhiteNoise is left out
+   when nginx serves static files, so the middleware chain no longer hops to a thread per
+   stream; a user's rights in a conference are remembered for 30 s, so a wave of reconnects does
+   not repeat the visibility queries; the server's `retry:` is spread over 2–8 s so browsers do
+   not all come back at once (this client reconnects on its own schedule, 2 s after the drop,
+   so the table measures the harsher case). The 2 000-listener connect fell from about 15 s to
+   about 6 s and the p99 from about 2.6 s to under 1 s on the same machine.
 
-1. **Events are lost when they are published out of id order.** `live.py` drops any broker
-   message whose id is ≤ the last id it sent (`if event_id <= after: continue`), assuming
-   publish order = id order. It is not: the id is taken at INSERT, the message published after
-   COMMIT (`transaction.on_commit`), and two posts in flight (two workers, or two request threads
-   in one worker) commit and publish in either order. In every run with missing events, each
-   lost event had a higher id delivered before it (the client records it:
-   `lost_events` in var/bench-live.json), and it was lost by every listener that saw the
-   higher one first (1 800 of 2 000, 1 088–1 990 of 2 000 …) — silently, until a page reload.
-   It happens once posts take longer than the gap between them (here during the reconnect
-   wave); SQLite is not immune (1 worker, 1 000 and 2 000 listeners). The Last-Event-ID
-   catch-up has the same hole: a client that saw 73 and reconnects never gets 72 if 72
-   committed later. (The "missing after" in the reconnect column are these same losses on
-   the new connections, events sent after the reconnect; every event missed while dropped
-   was caught up.) Suggestion: a per-conference contiguous sequence number on `Event`
-   (assigned in `emit` under a per-conference lock, e.g. `pg_advisory_xact_lock` or a
-   `SELECT … FOR UPDATE` of the conference's dialogue row) used as the SSE id; the stream
-   forwards every message it has not sent, and on a gap (seq > last + 1) waits briefly for the
-   late message and then reads the missing ones from the table. At the least, skip only ids
-   actually sent (a set of the catch-up's ids) instead of every id ≤ the last.
-2. **A (re)connect is expensive and blocks delivery.** It costs 10–11 ms of server CPU on
-   PostgreSQL (22 s for 2 000 connects with 2 workers) and up to 16 ms on SQLite, in the
-   worker's event loop and its threads. When 10 % of 2 000 listeners reconnect at once (a
-   proxy or Wi-Fi drop; the server sends every client the same `retry: 2000`), the worker is
-   busy about 2.3 s: the post in flight took 2.3 s instead of 0.1 s and the next events queued
-   behind it (per-event p99 2 360, 1 862, 1 362, 862, 362 ms, then back to about 90 ms) — that
-   is the p99 of 1 975 ms. Where the time goes per connection: two sync-only middlewares
-   (`whitenoise.middleware.WhiteNoiseMiddleware`, `quantriet.core.middleware.vietnamese_by_default`)
-   make Django run the middleware chain in a thread and call the async view back through
-   `async_to_sync`; then two more `sync_to_async` hops (`_prepare`: Bearer auth, the
-   visibility query with its EXISTS subqueries, `scope_for` and the moderators query; and
-   `_catch_up`), each request in a fresh thread (Django's per-request `ThreadSensitiveContext`).
-   Suggestions: make `vietnamese_by_default` async-capable (`@sync_and_async_middleware`) and
-   keep WhiteNoise off the live path (route `/conferences/<id>/live` in `config/asgi.py` to a slim
-   ASGI handler, or serve static files elsewhere); one `sync_to_async` call for prepare +
-   catch-up; remember (user, conference) → channels for a few seconds; send a `retry:` with
-   jitter (e.g. 2–10 s at random per client) so a mass drop does not come back at once; run
-   the posts (API) in separate workers or a WSGI server so they do not queue behind
-   connection storms.
-3. **The database connection is held for the whole stream** (as committed): the connection
-   the request context used in `_prepare` / `_catch_up` is only released when the stream ends,
-   so with the PostgreSQL pool (8 per process) the 9th listener of a worker times out after 10 s
-   with a 500 (16 of 200 connected, and posts failed too), and without the pool every listener
-   would hold a PostgreSQL connection. The figures above are with the benchmark's wrapper that
-   closes the connection after each (`BENCH_LIVE_RELEASE_DB=1`); the fix in `live.py` is
-   `connection.close()` (or `close_old_connections()`) at the end of `_prepare` and
-   `_catch_up`, or `sync_to_async(..., thread_sensitive=False)` with the same close.
-4. **One OS thread per open stream**: the server has as many threads as listeners (2 014 with
-   2 000 listeners), because the per-request thread created by the first `sync_to_async` lives
-   as long as the request; about 90 KB of RSS per listener (415 MB for 2 workers at 2 000).
-   It also makes sampling profilers useless here (py-spy fell 72 s behind walking 1 000
-   threads per worker), so the analysis above comes from /proc CPU counters, per-event timing
-   and the post times, not from a profile. Closing the connection and using
-   `thread_sensitive=False` (the shared pool) would avoid the thread per listener.
-5. **Steady fan-out** costs about 80–100 µs of server CPU per delivered frame (7.3 s while
-   posting at 2 000 listeners, about 2.2 s of it the reconnects). Of that, the JSON work is
-   small: `live.py` parses each message for its id and `sse_frame` parses and re-serialises
-   it again, per listener — about 9 µs for a 500-byte question. The rest is Django's async
-   streaming path per chunk, uvicorn's pure-Python h11 with chunked framing, an
-   `asyncio.wait_for` task per `queue.get`, and a `call_soon_threadsafe` (a self-pipe write)
-   per listener per message although the Redis subscriber runs on the same loop. Suggestions:
-   build the SSE frame once per message in the broker and hand the same string to every
-   queue; `put_nowait` directly when already on the listener's loop; a keep-alive timer
-   instead of `wait_for` per message; uvicorn with uvloop and httptools (`uvicorn[standard]`).
-
-In the cleaner rows 2 workers + Redis did better than 1 worker with the in-process broker at
-2 000 listeners (p99 before the reconnect 332–339 ms against 523–683 ms: one worker uses one
-core for all the fan-out); Redis adds no visible delay at these rates. The client is not
-the bottleneck: its event loop lag stayed at a p99 ≤ 10 ms in the cleaner runs and it used
-1.4–2.3 s of CPU per run.
+Still worth doing (not done): build the SSE frame once per message in the broker instead of per
+listener; `put_nowait` directly when already on the listener's loop; uvicorn with uvloop and
+httptools; one OS thread per open stream remains (Django's per-request thread for the first
+`sync_to_async`), about 90 KB of RSS per listener. With 8 tokens shared by the listeners, the
+rights cache is warm after the first few connects; 2 000 distinct users would each pay the
+visibility queries once per 30 s.
 """
 
 

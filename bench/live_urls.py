@@ -6,7 +6,7 @@ after commit by the process's broker (in-process, or Redis with REDIS_URL).
 
 The body is `{"kind": "question" | "vote", "seq": n, "ts": t}`; `ts` is the client's send time
 (time.time() on the same machine), carried in the event data so every listener can measure
-arrival − send. The answer gives the event id and the server's time spent.
+arrival − send. The answer gives the event's sequence number (the SSE id) and the server's time spent.
 
 """
 
@@ -75,7 +75,7 @@ def emit_one(request: HttpRequest, pk: int) -> HttpResponse:
                 },
             )
     server_ms = (time.perf_counter() - started) * 1000
-    return JsonResponse({"event": event.pk, "server_ms": server_ms}, status=201)
+    return JsonResponse({"event": event.seq, "server_ms": server_ms}, status=201)
 
 
 urlpatterns = [path("bench/live/<int:pk>/emit", emit_one), *app_urlpatterns]

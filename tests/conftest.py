@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 
 from quantriet.api.auth import forget_tokens, issue_token
+from quantriet.dialogue.live import forget_access
 from quantriet.orgs.models import Role
 from tests.factories import PASSWORD, PersonFactory, UserFactory, grant, make_org
 
@@ -21,8 +22,10 @@ from tests.factories import PASSWORD, PersonFactory, UserFactory, grant, make_or
 def _fresh_token_cache():
     """Each test starts with no remembered API tokens."""
     forget_tokens()
+    forget_access()
     yield
     forget_tokens()
+    forget_access()
 
 
 @pytest.fixture

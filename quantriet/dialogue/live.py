@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
@@ -51,17 +52,37 @@ def _release() -> None:
         connection.close()
 
 
+# (user id, conference id) → (audiences, expiry). A wave of reconnects (a site's Wi-Fi, a proxy
+# restart) would otherwise repeat the visibility queries for every listener; a change of rights
+# reaches an open stream's next reconnect within ACCESS_TTL seconds.
+ACCESS_TTL = 30.0
+ACCESS_CACHE_SIZE = 20_000
+_access: dict[tuple[int, int], tuple[list[str], float]] = {}
+
+
 def _prepare(request: HttpRequest, pk: int) -> list[str]:
     """The audiences this user follows; Http404 outside the user's view."""
     try:
         user = _authenticate(request)
+        key = (user.pk or 0, pk)
+        cached = _access.get(key)
+        if user.is_authenticated and cached is not None and cached[1] > time.monotonic():
+            return cached[0]
         conference = access.get_live_conference(user, pk)
         audiences = [Event.Audience.PUBLIC]
         if access.can_moderate(user, conference):
             audiences.append(Event.Audience.MODERATORS)
+        if len(_access) >= ACCESS_CACHE_SIZE:
+            _access.clear()
+        _access[key] = (audiences, time.monotonic() + ACCESS_TTL)
         return audiences
     finally:
         _release()
+
+
+def forget_access() -> None:
+    """Drop remembered rights (tests)."""
+    _access.clear()
 
 
 def _fetch(pk: int, audience: str, after: int, before: int) -> list[str]:
