@@ -25,14 +25,15 @@ from django.db import connection
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 
+from quantriet.conferences.models import Site
 from quantriet.dialogue import access
 from quantriet.dialogue.broker import Subscription, channel_name
 from quantriet.dialogue.events import encode
 from quantriet.dialogue.models import Event
+from quantriet.dialogue.services import site_audience
 
 KEEPALIVE_SECONDS = 15
 CATCH_UP_LIMIT = 5000
-AUDIENCES = (Event.Audience.PUBLIC, Event.Audience.MODERATORS)
 
 
 def _authenticate(request: HttpRequest) -> User | AnonymousUser:
@@ -72,6 +73,11 @@ def _prepare(request: HttpRequest, pk: int) -> list[str]:
         audiences = [Event.Audience.PUBLIC]
         if access.can_moderate(user, conference):
             audiences.append(Event.Audience.MODERATORS)
+        elif user.is_authenticated:
+            operated = Site.objects.filter(conference_id=pk, operators=user).order_by("pk")
+            audiences += [
+                site_audience(site_id) for site_id in operated.values_list("pk", flat=True)
+            ]
         if len(_access) >= ACCESS_CACHE_SIZE:
             _access.clear()
         _access[key] = (audiences, time.monotonic() + ACCESS_TTL)

@@ -273,7 +273,7 @@ class EventCounter(models.Model):
     """
 
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="+")
-    audience = models.CharField(max_length=10)
+    audience = models.CharField(max_length=24)
     last = models.PositiveBigIntegerField(default=0)
 
     class Meta:
@@ -293,8 +293,9 @@ class Event(models.Model):
         MODERATORS = "moderators", _("Người điều hành")
 
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="+")
-    # Moderators see everything; the audience only what has been let through.
-    audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
+    # Moderators see everything; the audience only what has been let through; "site-<id>" the
+    # operators of one site, who moderate that site's questions before the central queue.
+    audience = models.CharField(max_length=24, choices=Audience.choices, default=Audience.PUBLIC)
     seq = models.PositiveBigIntegerField()
     kind = models.CharField(max_length=32)
     data = models.JSONField(default=dict)

@@ -165,6 +165,22 @@ def _publish(
         for name, other in extra.items():
             data[name] = question_payload(other, audience)
         emit(conference_id=question.conference_id, kind=event_kind, data=data, audience=audience)
+    if question.site_id and question.status in (Question.Status.PENDING, Question.Status.REJECTED):
+        # The site's own moderators follow its questions that the audience does not see yet.
+        data = question_payload(question, Audience.PUBLIC)
+        for name, other in extra.items():
+            data[name] = question_payload(other, Audience.PUBLIC)
+        emit(
+            conference_id=question.conference_id,
+            kind=kind,
+            data=data,
+            audience=site_audience(question.site_id),
+        )
+
+
+def site_audience(site_id: int) -> str:
+    """The live-event audience of one site's operators."""
+    return f"site-{site_id}"
 
 
 def _log(

@@ -137,3 +137,21 @@ def test_event_published_out_of_order_is_not_lost(conf, users):
 
     assert [f.split("\n")[0] for f in frames] == ["id: 1", "id: 2"]
     assert '"votes": 1' in frames[0] and '"votes": 2' in frames[1]
+
+
+def test_site_operator_follows_the_pending_questions_of_their_site(dialogue, conf):
+    """Site moderation: operator_a sees site A's pending question on the stream, no other."""
+    from quantriet.dialogue import services
+
+    services.ask_question(conference=conf.conference, by=dialogue.an_user, text="Câu hỏi ở A")
+    services.ask_question(conference=conf.conference, by=dialogue.cuong_user, text="Câu hỏi ở B")
+    client = AsyncClient()
+    client.force_login(conf.operator_a)
+
+    frames = _frames(
+        client, f"/conferences/{conf.conference.pk}/live", 1, headers={"Last-Event-ID": "0.0"}
+    )
+
+    assert frames[0].startswith("id: 0.1\nevent: question.added")
+    assert "Câu hỏi ở A" in frames[0]
+    assert "Câu hỏi ở B" not in "".join(frames)

@@ -429,10 +429,13 @@ def events():
 
 
 def test_pending_question_is_announced_to_moderators_only(dialogue):
-    ask(dialogue, dialogue.an_user, anonymous=True)
+    question = ask(dialogue, dialogue.an_user, anonymous=True)
 
-    assert events() == [("question.added", "moderators")]
-    assert Event.objects.get().data["asker"] == "Nguyễn Văn An"
+    site = f"site-{question.site_id}"
+    assert events() == [("question.added", "moderators"), ("question.added", site)]
+    assert Event.objects.get(audience="moderators").data["asker"] == "Nguyễn Văn An"
+    # The site's operators moderate it too, without learning who asked anonymously.
+    assert Event.objects.get(audience=site).data["asker"] == "Ẩn danh"
 
 
 def test_approval_reaches_the_audience_without_the_anonymous_name(dialogue):
@@ -495,6 +498,7 @@ def test_events_published_after_commit(dialogue, django_capture_on_commit_callba
     conference_id = dialogue.conference.pk
     assert published == [
         f"quantriet:live:{conference_id}:moderators",
+        f"quantriet:live:{conference_id}:site-{question.site_id}",
         f"quantriet:live:{conference_id}:public",
         f"quantriet:live:{conference_id}:moderators",
     ]
