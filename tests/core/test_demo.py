@@ -1,6 +1,7 @@
 """`manage.py load_demo`: a small version of the Uông Bí demo, loaded once per module."""
 
 import io
+from collections import Counter
 
 import pytest
 from django.contrib.auth.models import User
@@ -13,6 +14,17 @@ from quantriet.conferences.models import CheckIn, Conference, Invitation, MakeUp
 from quantriet.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from quantriet.core.demo.conferences_data import UPCOMING_TITLE, XIV_TITLE
 from quantriet.core.demo.orgs_data import OLD_CITY_NAME, ROOT_NAME
+from quantriet.core.text import fold
+from quantriet.dialogue.models import (
+    Answer,
+    ModerationLog,
+    Poll,
+    PollVote,
+    Question,
+    Settings,
+    Vote,
+)
+from quantriet.dialogue.selectors import asker_key
 from quantriet.documents.models import Circulation, Document, DocumentLink
 from quantriet.orgs.access import visible_people
 from quantriet.orgs.models import Grant, Org, Person
@@ -116,6 +128,8 @@ def test_member_account_is_a_party_member_of_a_residential_cell(loaded):
 def test_running_twice_changes_nothing_and_prints_the_accounts(loaded):
     assert "Tài khoản demo" in loaded
     assert "hội nghị" in loaded
+    assert "25 câu hỏi" in loaded
+    assert "đánh giá" in loaded
     models = (Org, Person, Document, Conference, Invitation, CheckIn)
     counts = [model.objects.count() for model in models]
     out = io.StringIO()
@@ -200,3 +214,76 @@ def test_upcoming_conference_has_invitations_and_nobody_checked_in(loaded):
     assert conference.invitations.exists()
     assert not conference.checkins.exists()
     assert not MakeUp.objects.filter(conference=conference).exists()
+
+
+def test_xiv_dialogue_questions_are_answered_voted_and_moderated_on_the_record(loaded):
+    conference = Conference.objects.get(title=XIV_TITLE)
+    settings = Settings.objects.get(conference=conference)
+    assert (settings.moderation, settings.anonymity) == ("approval", "moderators")
+    S = Question.Status
+    questions = list(conference.questions.all())
+    statuses = Counter(q.status for q in questions)
+    assert statuses == {S.ANSWERED: 17, S.APPROVED: 3, S.REJECTED: 2, S.MERGED: 2, S.PENDING: 1}
+    attendees = set(conference.checkins.values_list("person_id", flat=True))
+    presenters = set(conference.presenters.values_list("pk", flat=True))
+    logs = Counter(
+        ModerationLog.objects.filter(
+            question__conference=conference, actor__username="bantuyengiao"
+        ).values_list("question_id", "action")
+    )
+    assert ModerationLog.objects.filter(question__conference=conference).count() == logs.total()
+    for q in questions:
+        assert q.asked_by_id in attendees
+        assert q.asker_key == asker_key(conference.pk, q.asked_by_id)
+        assert q.search_text == fold(q.text)
+        assert q.votes == q.vote_rows.count()
+        if q.status != S.PENDING:
+            assert logs[q.pk, "reject" if q.status == S.REJECTED else "approve"] == 1
+    assert any(q.anonymous for q in questions)
+    for q in (q for q in questions if q.status == S.ANSWERED):
+        answers = list(q.answers.all())
+        assert answers
+        assert all(a.presenter_id in presenters and len(a.text) > 100 for a in answers)
+        assert logs[q.pk, "answered"] == 1
+    assert {True, False} == set(
+        Answer.objects.filter(question__conference=conference).values_list("live", flat=True)
+    )
+    for q in (q for q in questions if q.status == S.REJECTED):
+        assert q.reject_reason
+        assert ModerationLog.objects.filter(
+            question=q, action="reject", reason=q.reject_reason
+        ).exists()
+    for q in (q for q in questions if q.status == S.MERGED):
+        assert q.merged_into.status == S.ANSWERED
+        assert logs[q.pk, "merge"] == 1
+    assert conference.questions.filter(status=S.PENDING, moderation_log__isnull=True).exists()
+    voters = Vote.objects.filter(question__conference=conference).values_list(
+        "person_id", flat=True
+    )
+    assert set(voters) <= attendees
+
+
+def test_xiv_poll_and_feedback_come_from_attendees_once_each(loaded):
+    conference = Conference.objects.get(title=XIV_TITLE)
+    attendees = set(conference.checkins.values_list("person_id", flat=True))
+    poll = Poll.objects.get(conference=conference)
+    assert (poll.status, poll.kind, poll.options.count()) == ("closed", "single", 4)
+    votes = list(PollVote.objects.filter(poll=poll).values_list("person_id", "site_id"))
+    assert votes
+    people = [person for person, _site in votes]
+    assert len(people) == len(set(people))
+    assert set(people) <= attendees
+    assert all(site for _person, site in votes)
+    feedback = conference.feedback.all()
+    people = list(feedback.values_list("person_id", flat=True))
+    assert people
+    assert len(people) == len(set(people))
+    assert set(people) <= attendees
+    presenters = set(conference.presenters.values_list("pk", flat=True))
+    assert set(feedback.values_list("presenter_id", flat=True)) <= presenters
+    ratings = set(feedback.values_list("presenter_rating", "content_rating"))
+    assert {r for pair in ratings for r in pair} <= {3, 4, 5}
+    assert feedback.exclude(comment="").exists()
+    upcoming = Conference.objects.get(title=UPCOMING_TITLE)
+    assert not upcoming.questions.exists()
+    assert not upcoming.feedback.exists()

@@ -14,7 +14,8 @@ from django.db import transaction
 
 from quantriet.conferences.models import CheckIn, Conference
 from quantriet.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
-from quantriet.core.demo.conferences_data import ConferenceCounts, create_conferences
+from quantriet.core.demo.conferences_data import XIV_TITLE, ConferenceCounts, create_conferences
+from quantriet.core.demo.dialogue_data import DialogueCounts, create_dialogue
 from quantriet.core.demo.documents_data import DOCUMENTS
 from quantriet.core.demo.orgs_data import PROFILES, ROOT_NAME, OrgSpec, tree
 from quantriet.core.demo.people import PeopleMaker, allocate
@@ -33,6 +34,7 @@ class DemoResult:
     people: int = 0
     documents: int = 0
     conferences: ConferenceCounts = field(default_factory=ConferenceCounts)
+    dialogue: DialogueCounts = field(default_factory=DialogueCounts)
     accounts: list[DemoAccount] = field(default_factory=lambda: list(DEMO_ACCOUNTS))
 
 
@@ -53,6 +55,7 @@ def load_demo(*, people: int = 10_000) -> DemoResult:
         people=loader.people_count,
         documents=loader.documents_count,
         conferences=loader.conference_counts,
+        dialogue=loader.dialogue_counts,
     )
 
 
@@ -71,6 +74,7 @@ class _Loader:
         self.documents_count = 0
         self.documents: dict[str, Document] = {}
         self.conference_counts = ConferenceCounts()
+        self.dialogue_counts = DialogueCounts()
 
     def run(self) -> None:
         self.create_orgs(tree(), parent=None)
@@ -82,6 +86,9 @@ class _Loader:
             orgs=[org for org, _profile in self.orgs],
             users=users,
             documents=self.documents,
+        )
+        self.dialogue_counts = create_dialogue(
+            rng=self.rng, conference=Conference.objects.get(title=XIV_TITLE), users=users
         )
 
     # --- organisations ------------------------------------------------------------

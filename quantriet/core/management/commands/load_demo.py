@@ -28,12 +28,15 @@ class Command(BaseCommand):
         result = load_demo(people=people)
         if result.created:
             c = result.conferences
+            d = result.dialogue
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Đã nạp dữ liệu mẫu: {result.orgs} tổ chức, {result.people} người, "
                     f"{result.documents} văn bản, {c.conferences} hội nghị ({c.sites} điểm cầu, "
                     f"{c.invitations} giấy mời, {c.checkins} lượt điểm danh, {c.late} đi muộn, "
-                    f"{c.excused} vắng có lý do, {c.absent} vắng, {c.makeups} học bù) "
+                    f"{c.excused} vắng có lý do, {c.absent} vắng, {c.makeups} học bù), "
+                    f"{d.questions} câu hỏi ({d.answers} trả lời, {d.votes} lượt ủng hộ), "
+                    f"{d.poll_votes} lượt trả lời khảo sát, {d.feedback} đánh giá "
                     f"({time.monotonic() - started:.1f} giây)."
                 )
             )
