@@ -51,7 +51,7 @@ def token_for_id(person_id: int) -> str:
 
 
 def checkin_token(person: Person) -> str:
-    """The person's personal check-in code, e.g. `QT1dr.XXXX…`."""
+    """The person's personal check-in code: `QT1`, the id in base 62, a dot, the signature."""
     return token_for_id(person.pk)
 
 

@@ -343,6 +343,17 @@ def _moderation_action(
     done: str,
 ) -> HttpResponse:
     question, back = _moderated_question(request, question_pk)
+    return _act(request, question, back, act, done)
+
+
+def _act(
+    request: HttpRequest,
+    question: Question,
+    back: str,
+    act: Callable[[Question], Any],
+    done: str,
+) -> HttpResponse:
+    """Run a service on a question the caller may act on; answer in JSON or redirect back."""
     try:
         act(question)
     except ValidationError as error:
@@ -476,14 +487,7 @@ def _presenter_action(
     request: HttpRequest, question_pk: int, act: Callable[[Question], Any], done: str
 ) -> HttpResponse:
     question, back = _presenter_question(request, question_pk)
-    try:
-        act(question)
-    except ValidationError as error:
-        return _error_response(request, error, back)
-    if _wants_json(request):
-        return JsonResponse({"id": question.pk, "message": done})
-    messages.success(request, done)
-    return redirect(back)
+    return _act(request, question, back, act, done)
 
 
 @login_required
