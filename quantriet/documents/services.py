@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import IO, Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,7 +21,7 @@ from quantriet.documents.models import (
     DownloadLog,
     LinkKind,
 )
-from quantriet.documents.validators import check_attachment, validate_number
+from quantriet.documents.validators import store_checked_file, validate_number
 from quantriet.orgs.models import Category, Org, OrgLevel, Role
 
 # Fields a caller may set; "circulation" is a list of (Org, role) pairs.
@@ -203,26 +201,7 @@ def add_attachment(
 ) -> Attachment:
     """Store a checked PDF or DOCX under a random name; the original name is kept for downloads."""
     access.require_edit_document(user, document)
-    try:
-        checked = check_attachment(stream, name, size)
-    except ValidationError as exc:
-        raise ValidationError({"file": exc.messages}) from None
-    stream.seek(0)
-    attachment = Attachment(
-        document=document,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=user,
-    )
-    with transaction.atomic():
-        attachment.file.save(f"{uuid.uuid4().hex}{checked.extension}", File(stream), save=False)
-        try:
-            attachment.save()
-        except Exception:
-            attachment.file.delete(save=False)
-            raise
-    return attachment
+    return store_checked_file(Attachment(document=document, uploaded_by=user), stream, name, size)
 
 
 def log_download(

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import IO
+from typing import IO, Any
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -117,3 +120,27 @@ def check_attachment(stream: IO[bytes], name: str, size: int) -> CheckedFile:
         extension=detected,
         size=size,
     )
+
+
+def store_checked_file(instance: Any, stream: IO[bytes], name: str, size: int) -> Any:
+    """Check an uploaded PDF/DOCX, then save it under a random name on `instance` (a model with
+    `file`, `original_name`, `content_type` and `size`); the original name is kept for downloads.
+
+    A bad file raises ValidationError({"file": …}) and stores nothing.
+    """
+    try:
+        checked = check_attachment(stream, name, size)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from None
+    stream.seek(0)
+    instance.original_name = checked.original_name
+    instance.content_type = checked.content_type
+    instance.size = checked.size
+    with transaction.atomic():
+        instance.file.save(f"{uuid.uuid4().hex}{checked.extension}", File(stream), save=False)
+        try:
+            instance.save()
+        except Exception:
+            instance.file.delete(save=False)
+            raise
+    return instance

@@ -1,13 +1,11 @@
 """The conference itself, its agenda and its materials."""
 
-import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import IO, Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -21,7 +19,7 @@ from quantriet.conferences.models import (
 from quantriet.conferences.planning.invitations import managed_org_ids
 from quantriet.documents.access import visible_documents
 from quantriet.documents.models import Document
-from quantriet.documents.validators import check_attachment
+from quantriet.documents.validators import store_checked_file
 from quantriet.orgs.access import visible_people
 from quantriet.orgs.models import Org, Person
 
@@ -190,26 +188,7 @@ def add_material(
 ) -> Material:
     """Store a checked PDF or DOCX (≤ 20 MB, judged by content) under a random name."""
     access.require_manage_conference(user, conference)
-    try:
-        checked = check_attachment(stream, name, size)
-    except ValidationError as exc:
-        raise ValidationError({"file": exc.messages}) from None
-    stream.seek(0)
-    material = Material(
-        conference=conference,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=user,
-    )
-    with transaction.atomic():
-        material.file.save(f"{uuid.uuid4().hex}{checked.extension}", File(stream), save=False)
-        try:
-            material.save()
-        except Exception:
-            material.file.delete(save=False)
-            raise
-    return material
+    return store_checked_file(Material(conference=conference, uploaded_by=user), stream, name, size)
 
 
 def remove_material(*, user: User, material: Material) -> None:
