@@ -397,9 +397,10 @@ def route(request: HttpRequest, question_pk: int) -> HttpResponse:
     form = RouteForm(request.POST, presenters=_presenters(question.conference))
     if not form.is_valid():
         return _form_error_response(request, form, back)
-    return _moderation_action(
+    return _act(
         request,
-        question_pk,
+        question,
+        back,
         lambda q: services.route(
             question=q, by=request.user, presenter=form.cleaned_data["presenter"]
         ),
@@ -414,9 +415,10 @@ def merge(request: HttpRequest, question_pk: int) -> HttpResponse:
     form = MergeForm(request.POST, question=question)
     if not form.is_valid():
         return _form_error_response(request, form, back)
-    return _moderation_action(
+    return _act(
         request,
-        question_pk,
+        question,
+        back,
         lambda q: services.merge(question=q, by=request.user, into=form.cleaned_data["into"]),
         _("Đã gộp câu hỏi trùng."),
     )
@@ -519,9 +521,10 @@ def answer(request: HttpRequest, question_pk: int) -> HttpResponse:
     form = AnswerForm(request.POST, presenters=_presenters(question.conference))
     if not form.is_valid():
         return _form_error_response(request, form, back)
-    return _presenter_action(
+    return _act(
         request,
-        question_pk,
+        question,
+        back,
         lambda q: services.answer(
             question=q,
             by=request.user,
