@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from quantriet.core.models import TimeStampedModel
+from quantriet.core.models import StoredFile, TimeStampedModel
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org, Person
 
@@ -99,23 +99,13 @@ class AgendaItem(models.Model):
         return self.title
 
 
-class Material(TimeStampedModel):
+class Material(StoredFile):
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="materials")
     file = models.FileField(upload_to="conferences/%Y/")
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveBigIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("tài liệu hội nghị")
         verbose_name_plural = _("tài liệu hội nghị")
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class Site(models.Model):

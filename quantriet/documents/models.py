@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from quantriet.core.models import TimeStampedModel
+from quantriet.core.models import StoredFile, TimeStampedModel
 from quantriet.core.text import fold, nfc
 from quantriet.orgs.models import Org, OrgLevel, Role
 
@@ -118,23 +118,13 @@ class Circulation(models.Model):
         return f"{self.document_id} → {self.org} ({self.role or '*'})"
 
 
-class Attachment(TimeStampedModel):
+class Attachment(StoredFile):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to="documents/%Y/")
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveBigIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("tệp đính kèm")
         verbose_name_plural = _("tệp đính kèm")
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class LinkKind(models.TextChoices):
