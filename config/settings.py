@@ -101,6 +101,10 @@ if DATABASE_URL:
         # A connection pool per process: under ASGI every request runs in a fresh thread and
         # would otherwise open a new connection each time.
         DATABASES["default"]["OPTIONS"] = {
+            # Django's cursors bind parameters on the client and are never prepared; only the
+            # check-in statements use server-binding cursors (conferences.checkin._cursor), and
+            # this prepares them on first use on each pooled connection.
+            "prepare_threshold": 0,
             "pool": {
                 "min_size": int(os.environ.get("DB_POOL_MIN", "2")),
                 "max_size": int(os.environ.get("DB_POOL_MAX", "8")),

@@ -9,6 +9,8 @@ from quantriet.dialogue import live as live_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    # Before the pages: the API carries the scanners' check-ins, the busiest requests of all.
+    path("api/v1/", api.urls),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(form_class=LoginForm), name="login"),
@@ -24,6 +26,5 @@ urlpatterns = [
     path("conferences/<int:pk>/live", live_views.live, name="live"),
     path("conferences/", include("quantriet.conferences.urls")),
     path("dialogue/", include("quantriet.dialogue.urls")),
-    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -20,12 +20,14 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 errors.install(api)
+# Check-ins first: URL resolution tries patterns in order, and the scanners' endpoint is the
+# busiest of all (it then matches third instead of thirty-second).
+api.add_router("/", checkin_router)
 api.add_router("/", auth_router)
 api.add_router("/", import_router)  # before /people/{id}
 api.add_router("/", orgs_router)
 api.add_router("/", documents_router)
 api.add_router("/", conferences_router)
-api.add_router("/", checkin_router)
 api.add_router("/", attendance_router)
 api.add_router("/", poll_router)
 api.add_router("/", dialogue_router)

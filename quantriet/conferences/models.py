@@ -225,12 +225,21 @@ class Method(models.TextChoices):
 class CheckIn(models.Model):
     # Every index is written on the hot insert path: (conference, person) and (conference, site)
     # already lead with the conference, so neither it nor the site needs an index of its own.
+    # Nor a database-level foreign key to the conference, the site or the operator: each such
+    # check takes a share lock on the parent row at commit, and every concurrent check-in locks
+    # the same conference row (PostgreSQL then builds a multixact per row lock). The insert reads
+    # the person's invitation (whose keys are enforced) and the site is checked against the
+    # conference's sites; Django still cascades, protects and nulls these on delete.
     conference = models.ForeignKey(
-        Conference, on_delete=models.CASCADE, related_name="checkins", db_index=False
+        Conference,
+        on_delete=models.CASCADE,
+        related_name="checkins",
+        db_index=False,
+        db_constraint=False,
     )
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="checkins")
     site = models.ForeignKey(
-        Site, on_delete=models.PROTECT, related_name="checkins", db_index=False
+        Site, on_delete=models.PROTECT, related_name="checkins", db_index=False, db_constraint=False
     )
     client_id = models.UUIDField(unique=True)
     method = models.CharField(max_length=8, choices=Method.choices)
@@ -244,6 +253,7 @@ class CheckIn(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         db_index=False,
+        db_constraint=False,
     )
     invited = models.BooleanField(default=True)
     late = models.BooleanField(default=False)

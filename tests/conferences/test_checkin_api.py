@@ -312,3 +312,18 @@ def test_batch_answer_keeps_each_items_own_time_offset(conf, api, tree):
     assert [r["status"] for r in results] == [201, 201]
     assert [r["checkin"]["at"] for r in results] == [utc, hanoi]
     assert results[0]["checkin"]["at_local"] == results[1]["checkin"]["at_local"]
+
+
+def test_deletes_follow_the_check_ins_without_database_foreign_keys(conf, api):
+    """The check-in row has no database-level keys to the conference, site and operator (hot
+    rows under load): Django's on_delete still keeps the data whole."""
+    from django.db.models import ProtectedError
+
+    client = api(conf.operator_a)
+    assert post(client, url(conf), body(conf, qr=checkin_token(conf.an))).status_code == 201
+    row = CheckIn.objects.get()
+    with pytest.raises(ProtectedError):
+        conf.site_a.delete()
+    conf.operator_a.delete()
+    row.refresh_from_db()
+    assert row.recorded_by_id is None
