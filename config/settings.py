@@ -109,7 +109,7 @@ if DATABASE_URL:
                 "min_size": int(os.environ.get("DB_POOL_MIN", "2")),
                 "max_size": int(os.environ.get("DB_POOL_MAX", "8")),
                 "timeout": 10,
-            }
+            },
         }
     else:
         DATABASES["default"].update(CONN_MAX_AGE=60, CONN_HEALTH_CHECKS=True)
