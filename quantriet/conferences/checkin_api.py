@@ -11,17 +11,20 @@ import datetime
 import json
 import re
 import uuid
+from collections.abc import Callable
 from typing import Any, Literal
 
 import pydantic
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import Router, Schema
 from ninja.errors import ValidationErrorContext
 from ninja.signature import ViewSignature
 from pydantic import Field
 
+from quantriet.api.auth import BearerAuth
 from quantriet.api.common import ErrorOut
 from quantriet.conferences import checkin as services
 from quantriet.conferences.checkin import CheckInError, Context, Item, Result
@@ -292,6 +295,32 @@ def create_checkin(request: HttpRequest, conference_id: int) -> HttpResponse:
         return JsonResponse({"detail": detail, "errors": errors}, status=result.status)
     body = checkin_out(ctx, result.checkin, repeat=not result.created, message=result.message)
     return JsonResponse(body, status=result.status)
+
+
+def single_checkin_view(api_urls: tuple[list[Any], str, str]) -> Callable[..., HttpResponse]:
+    """`POST /api/v1/conferences/{id}/checkins` from a scanner (a bearer token) served without
+    Django Ninja's per-request machinery — its authentication loop, path model and temporal
+    response cost about 60–90 µs of CPU a request, a fifth of the endpoint's Python time.
+    Mounted ahead of the API's URLs; it runs the same `create_checkin` and turns exceptions into
+    answers with the API's own handlers. Any other method, a session caller or a missing or bad
+    token goes to the Ninja operation, which also documents the endpoint."""
+    from quantriet.api.api import api  # the API imports this module
+
+    ninja_view = next(p.callback for p in api_urls[0] if p.name == "create_checkin")
+    bearer = BearerAuth()
+
+    @csrf_exempt
+    def view(request: HttpRequest, conference_id: int) -> HttpResponse:
+        user = bearer(request) if request.method == "POST" else None
+        if not user:
+            return ninja_view(request, conference_id=conference_id)
+        request.auth = user  # type: ignore[attr-defined]
+        try:
+            return create_checkin(request, conference_id)
+        except Exception as exc:  # Ninja's handlers: 400/404 JSON; anything else re-raised
+            return api.on_exception(request, exc)
+
+    return view
 
 
 @router.post(

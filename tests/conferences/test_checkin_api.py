@@ -3,6 +3,7 @@ import uuid
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -327,3 +328,30 @@ def test_deletes_follow_the_check_ins_without_database_foreign_keys(conf, api):
     conf.operator_a.delete()
     row.refresh_from_db()
     assert row.recorded_by_id is None
+
+
+def test_scan_endpoint_answers_like_the_rest_of_the_api(conf, api, users):
+    """Scanners' single check-ins are served ahead of Django Ninja (config/urls.py); every other
+    caller and every error still gets the API's own JSON answers."""
+    client = api(conf.operator_a)
+    missing = post(client, "/api/v1/conferences/999999/checkins", body(conf))
+    assert missing.status_code == 404 and missing.json() == {
+        "detail": "Không tìm thấy.",
+        "errors": [],
+    }
+    bad = post(client, url(conf), body(conf, person="An", at="sáng nay"))
+    assert bad.status_code == 400
+    assert {e["field"] for e in bad.json()["errors"]} >= {"person", "at"}
+    assert client.get(url(conf)).status_code == 405
+    no_token = post(api(None), url(conf), body(conf, person=conf.an.pk))
+    assert no_token.status_code == 401 and no_token.json()["detail"]
+    forged = Client(headers={"Authorization": "Bearer not-a-token"})
+    assert post(forged, url(conf), body(conf, person=conf.an.pk)).status_code == 401
+    assert not CheckIn.objects.exists()
+    # A browser session (the operator page's own calls) goes through Django Ninja, CSRF-checked.
+    session = Client(enforce_csrf_checks=True)
+    session.force_login(conf.operator_a)
+    refused = post(session, url(conf), body(conf, person=conf.an.pk))
+    assert refused.status_code in (401, 403) and not CheckIn.objects.exists()
+    schema = api(None).get("/api/v1/openapi.json").json()
+    assert "post" in schema["paths"]["/api/v1/conferences/{conference_id}/checkins"]
