@@ -328,6 +328,8 @@ def test_deletes_follow_the_check_ins_without_database_foreign_keys(conf, api):
     conf.operator_a.delete()
     row.refresh_from_db()
     assert row.recorded_by_id is None
+    conf.an.delete()
+    assert not CheckIn.objects.exists()
 
 
 def test_scan_endpoint_answers_like_the_rest_of_the_api(conf, api, users):
