@@ -28,6 +28,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from quantriet.conferences import access
@@ -240,8 +241,16 @@ def _new_template(invited: bool, late: bool) -> str:
     return _("Đã điểm danh %(name)s.")
 
 
+# (language, invited, late) → translated template: a gettext lookup per scan adds up.
+_TEMPLATES: dict[tuple[str | None, bool, bool], str] = {}
+
+
 def _new_message(name: str, *, invited: bool, late: bool) -> str:
-    return _new_template(invited, late) % {"name": name}
+    key = (get_language(), invited, late)
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = _TEMPLATES[key] = _new_template(invited, late)
+    return template % {"name": name}
 
 
 # --- the insert --------------------------------------------------------------------------
