@@ -5,7 +5,7 @@ config.settings opens a SQLite connection per request (CONN_MAX_AGE 0): its PRAG
 the last connection closes, a WAL checkpoint cost about 1 ms a request, more than the work of
 the baseline view. A long-lived connection is an honest production setting for SQLite (Django
 keeps one per worker thread), so the benchmark uses it; PostgreSQL keeps config.settings'
-CONN_MAX_AGE=60 with health checks. BENCH_SQLITE_CONN_MAX_AGE=0 measures the per-request way.
+connection pool. BENCH_SQLITE_CONN_MAX_AGE=0 measures the per-request way.
 """
 
 import os

@@ -703,8 +703,8 @@ Run: {bench.now_utc()} — `python -m bench checkin`
 Machine: {machine(versions)}
 
 The production set-up on 127.0.0.1: {server_description()}, with
-`config/settings.py` (`DEBUG` off, the full middleware stack, Bearer-token auth; PostgreSQL with
-`CONN_MAX_AGE=60` and health checks) through `bench/baseline_settings.py`, which adds the
+`config/settings.py` (`DEBUG` off, the full middleware stack, Bearer-token auth; PostgreSQL through
+a psycopg connection pool per process, the check-in statements prepared) through `bench/baseline_settings.py`, which adds the
 baseline URL and keeps SQLite connections open (`CONN_MAX_AGE=600`; config.settings opens one per
 request, which costs about 1 ms a request: PRAGMAs, and a WAL checkpoint when the last connection
 closes). Code: {code_version()}. A fresh database per
