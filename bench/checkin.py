@@ -11,7 +11,8 @@ by wrk (which shares the machine's cores with the server):
   connections, 5 % of the requests deliberate replays of an earlier body;
 - batch uploads, `POST …/checkins/batch`, 1000 check-ins per request, from 4 connections;
 - the baseline: a bare Django view doing one INSERT per request (bench/baseline_urls.py), served
-  by the same server, workers, settings and middleware, at 16 and 64 connections.
+  by the same server process, workers, settings and middleware, at 16 and 64 connections, each
+  right after the check-ins at the same number of connections.
 
 After each check-in phase the requests wrk left unanswered when it stopped are retried with the
 same body (as a scanner does after a timeout); then the database must hold exactly one check-in
@@ -570,22 +571,22 @@ def run_database(kind: str) -> dict:
         run = Run(db, info, tokens)
         with server(db, "bench.baseline_settings") as port:
             run.single(port, "warmup", 16, WARMUP_SECONDS, "00000000")
+            run.baseline_load(port, 16, WARMUP_SECONDS)
             for n, connections in enumerate(SINGLE_CONNECTIONS, start=1):
                 phase = run.single(port, f"single-{connections}", connections, SECONDS, f"{n:08x}")
                 run.phases.append(phase)
                 report_phase(kind, phase)
-            phase = run.batch(port, "batch", BATCH_SECONDS, "0000000b")
-            run.phases.append(phase)
-            report_phase(kind, phase)
-        with server(db, "bench.baseline_settings") as port:
-            run.baseline_load(port, 16, WARMUP_SECONDS)
-            for connections in SINGLE_CONNECTIONS:
+                # Right after, on the same server: the ratio then compares two runs a few
+                # seconds apart instead of minutes apart on a machine whose speed drifts.
                 load = run.baseline_load(port, connections, SECONDS)
                 run.baseline[connections] = load
                 print(
                     f"  {kind} baseline @{connections}: {load.rate:,.0f} req/s, "
                     f"p50 {load.latency_ms['p50']:.1f} ms, p99 {load.latency_ms['p99']:.1f} ms"
                 )
+            phase = run.batch(port, "batch", BATCH_SECONDS, "0000000b")
+            run.phases.append(phase)
+            report_phase(kind, phase)
         return {"kind": kind, "version": db.version(), "run": run}
 
 
@@ -713,8 +714,9 @@ everyone invited. wrk sends each check-in by QR code (signed token) at the perso
 person and client_id per request, and {REPLAY:.0%} deliberate replays of an earlier body (answered
 200, never inserted again). Single runs last {SECONDS} s, batch runs {BATCH_SECONDS} s, after a
 {WARMUP_SECONDS} s warm-up. The baseline is a bare Django view doing one INSERT per request
-(`bench/baseline_urls.py`), served by the same server and workers with the same settings and
-middleware; the ratio is check-in requests/s over baseline requests/s at the same connections.
+(`bench/baseline_urls.py`), served by the same server process with the same settings and
+middleware, run right after the check-ins at the same connections; the ratio is check-in
+requests/s over baseline requests/s.
 wrk runs on the same {os.cpu_count()} cores as the server and the database.
 
 | database | load | throughput (2xx) | p50 ms | p99 ms | baseline req/s | ratio |
