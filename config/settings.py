@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "quantriet.documents",
     "quantriet.conferences",
     "quantriet.dialogue",
+    "quantriet.presenters",
     "quantriet.api",
 ]
 

@@ -11,6 +11,7 @@ from quantriet.dialogue.poll_api import router as poll_router
 from quantriet.documents.api import router as documents_router
 from quantriet.orgs.api import router as orgs_router
 from quantriet.orgs.import_api import router as import_router
+from quantriet.presenters.api import router as presenters_router
 
 api = NinjaAPI(
     title="quantriet API",
@@ -31,3 +32,4 @@ api.add_router("/", conferences_router)
 api.add_router("/", attendance_router)
 api.add_router("/", poll_router)
 api.add_router("/", dialogue_router)
+api.add_router("/", presenters_router)

@@ -1,0 +1,145 @@
+"""Reading the corps' figures: every presenter's year in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from quantriet.conferences.models import AgendaItem
+from quantriet.dialogue.models import Answer, Feedback
+from quantriet.orgs.models import Org
+from quantriet.presenters import scoring
+from quantriet.presenters.models import Presenter, ReviewScore, Standard, Status, TrainingAttendance
+
+
+def _aggregate(qs: QuerySet, group: str, expression: object, output: object) -> Subquery:
+    """A correlated subquery: one aggregate of `qs` per outer presenter row."""
+    return Coalesce(
+        Subquery(
+            qs.order_by().values(group).annotate(value=expression).values("value")[:1],
+            output_field=output,
+        ),
+        Value(0),
+        output_field=output,
+    )
+
+
+def with_figures(presenters: QuerySet[Presenter], year: int) -> QuerySet[Presenter]:
+    """Annotate each presenter with the year's raw figures (one query in all)."""
+    feedback = Feedback.objects.filter(
+        presenter_id=OuterRef("person_id"), conference__starts_at__year=year
+    )
+    reviews = ReviewScore.objects.filter(review__presenter_id=OuterRef("pk"), review__year=year)
+    return presenters.annotate(
+        f_ratings=_aggregate(feedback, "presenter_id", Count("pk"), IntegerField()),
+        f_rating_sum=_aggregate(feedback, "presenter_id", Sum("presenter_rating"), IntegerField()),
+        f_review_weighted=_aggregate(
+            reviews, "review__presenter_id", Sum(F("score") * F("criterion__weight")), FloatField()
+        ),
+        f_review_weight=_aggregate(
+            reviews, "review__presenter_id", Sum("criterion__weight"), IntegerField()
+        ),
+        f_sessions=_aggregate(
+            AgendaItem.objects.filter(presenter_id=OuterRef("person_id"), starts_at__year=year),
+            "presenter_id",
+            Count("pk"),
+            IntegerField(),
+        ),
+        f_answers=_aggregate(
+            Answer.objects.filter(presenter_id=OuterRef("person_id"), created_at__year=year),
+            "presenter_id",
+            Count("pk"),
+            IntegerField(),
+        ),
+        f_training_hours=_aggregate(
+            TrainingAttendance.objects.filter(
+                presenter_id=OuterRef("pk"), attended=True, training__starts_on__year=year
+            ),
+            "presenter_id",
+            Sum("training__hours"),
+            IntegerField(),
+        ),
+    )
+
+
+def figures_of(presenter: Presenter) -> scoring.Figures:
+    weight = presenter.f_review_weight  # type: ignore[attr-defined]
+    return scoring.Figures(
+        ratings=presenter.f_ratings,  # type: ignore[attr-defined]
+        rating_sum=float(presenter.f_rating_sum),  # type: ignore[attr-defined]
+        review=(presenter.f_review_weighted / weight) if weight else None,  # type: ignore[attr-defined]
+        sessions=presenter.f_sessions,  # type: ignore[attr-defined]
+        answers=presenter.f_answers,  # type: ignore[attr-defined]
+        training_hours=presenter.f_training_hours,  # type: ignore[attr-defined]
+        theory_level=presenter.theory_level,
+    )
+
+
+class Standards:
+    """The standard that applies to each managing organisation: its own or its nearest
+    ancestor's, else the defaults. All standards are read once."""
+
+    def __init__(self) -> None:
+        self._by_path = {s.org.path: s for s in Standard.objects.select_related("org")}
+        self._default = Standard()
+
+    def for_org(self, org: Org) -> Standard:
+        path = org.path
+        best = None
+        for p, standard in self._by_path.items():
+            if path.startswith(p) and (best is None or len(p) > len(best[0])):
+                best = (p, standard)
+        return best[1] if best else self._default
+
+
+@dataclass
+class Ranked:
+    presenter: Presenter
+    score: scoring.Score
+    figures: scoring.Figures
+    rank: int = 0
+
+
+def ranking(presenters: QuerySet[Presenter], year: int) -> list[Ranked]:
+    """Active presenters by effectiveness score, best first: 3 queries whatever their number."""
+    standards = Standards()
+    rows = with_figures(
+        presenters.filter(status=Status.ACTIVE).select_related("person", "tier", "org"), year
+    )
+    ranked = []
+    for presenter in rows:
+        figures = figures_of(presenter)
+        ranked.append(
+            Ranked(
+                presenter,
+                scoring.score(figures, standards.for_org(presenter.org)),
+                figures,
+            )
+        )
+    ranked.sort(key=lambda r: (-r.score.total, r.presenter.person.search_name))
+    for i, r in enumerate(ranked, start=1):
+        r.rank = i
+    return ranked
+
+
+def evaluation(presenter: Presenter, year: int) -> Ranked:
+    """One presenter's score for the year (their page, their own view)."""
+    row = with_figures(Presenter.objects.filter(pk=presenter.pk), year).get()
+    figures = figures_of(row)
+    return Ranked(
+        presenter,
+        scoring.score(figures, Standards().for_org(presenter.org)),
+        figures,
+    )
