@@ -206,6 +206,8 @@ def _item(payload: CheckInIn) -> Item:
 
 def checkin_out(ctx: Context, row: CheckIn, *, repeat: bool, message: str) -> dict[str, Any]:
     site = ctx.sites.get(row.site_id)
+    at = row.at.isoformat()
+    local = row.at.astimezone(timezone.get_current_timezone())
     return {
         "id": row.pk,
         "client_id": str(row.client_id),
@@ -214,9 +216,10 @@ def checkin_out(ctx: Context, row: CheckIn, *, repeat: bool, message: str) -> di
         "site": row.site_id,
         "site_name": site.name if site else "",
         "method": row.method,
-        "at": row.at.isoformat(),
-        "at_local": timezone.localtime(row.at).strftime("%H:%M"),
-        "recorded_at": row.recorded_at.isoformat(),
+        "at": at,
+        "at_local": f"{local.hour:02d}:{local.minute:02d}",
+        # A scan without its own time is recorded when it arrives: the same instant, once.
+        "recorded_at": at if row.recorded_at is row.at else row.recorded_at.isoformat(),
         "invited": row.invited,
         "late": row.late,
         "repeat": repeat,
