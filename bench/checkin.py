@@ -8,7 +8,8 @@ production (SERVER below, DEBUG off, production settings) in a subprocess on a f
 by wrk (which shares the machine's cores with the server):
 
 - single check-ins by QR code, `POST /api/v1/conferences/{id}/checkins`, at 16 and 64
-  connections, 5 % of the requests deliberate replays of an earlier body;
+  connections, 5 % of the requests deliberate replays of an earlier body, in ROUNDS rounds that
+  alternate with the baseline below;
 - batch uploads, `POST …/checkins/batch`, 1000 check-ins per request, from 4 connections;
 - the baseline: a bare Django view doing one INSERT per request (bench/baseline_urls.py), served
   by the same server process, workers, settings and middleware, at 16 and 64 connections, each
@@ -48,8 +49,12 @@ ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 PEOPLE = int(os.environ.get("BENCH_CHECKIN_PEOPLE", "150000"))
 CELLS_PER_WARD = 20
-SECONDS = int(os.environ.get("BENCH_CHECKIN_SECONDS", "12"))
-BATCH_SECONDS = max(3, SECONDS // 2)
+SECONDS = int(os.environ.get("BENCH_CHECKIN_SECONDS", "6"))  # per round
+# Check-ins and the baseline alternate, ROUNDS times at each number of connections, so that
+# both halves of the ratio see the same machine: on a shared 2-core machine one run's rate
+# moves by ±8 % from minute to minute.
+ROUNDS = int(os.environ.get("BENCH_CHECKIN_ROUNDS", "3"))
+BATCH_SECONDS = max(3, SECONDS)
 WARMUP_SECONDS = 3
 REPLAY = 0.05
 BATCH_SIZE = 1000
@@ -426,6 +431,27 @@ class Phase:
     load: Load
     verdict: str = ""
     retried: int = 0
+    round_ratios: list[float] = field(default_factory=list)
+    round_loads: list[Load] = field(default_factory=list)
+
+
+def merged_load(loads: list[Load]) -> Load:
+    """Several rounds as one: requests and time summed (so the rate is their mean, weighted by
+    time), p50 the median of the rounds', p99 and worse the highest (never flattered)."""
+    merged = Load(loads[0].connections)
+    for load in loads:
+        merged.duration += load.duration
+        merged.requests += load.requests
+        merged.statuses.update(load.statuses)
+        for key, value in load.errors.items():
+            merged.errors[key] = merged.errors.get(key, 0) + value
+        merged.replays += load.replays
+        merged.exhausted += load.exhausted
+        merged.created += load.created
+    for key in loads[0].latency_ms:
+        values = sorted(load.latency_ms[key] for load in loads)
+        merged.latency_ms[key] = values[len(values) // 2] if key == "p50" else values[-1]
+    return merged
 
 
 def client_id(prefix: str, person: int) -> str:
@@ -482,23 +508,40 @@ class Run:
         conn.close()
         return response.status
 
-    def single(self, port: int, phase: str, connections: int, seconds: int, prefix: str) -> Phase:
+    def single(
+        self,
+        port: int,
+        phase: str,
+        connections: int,
+        seconds: int,
+        prefix: str,
+        rounds: int = 1,
+        between: object = None,
+    ) -> Phase:
+        """`rounds` wrk runs into the phase's conference, each on its own slice of the people
+        (`between()` runs after each), then one verification of them all."""
         path = "/api/v1/conferences/{id}/checkins"
-        load = wrk(
-            port,
-            "checkin_single.lua",
-            connections,
-            seconds,
-            self.env(phase, path, prefix),
-            self.db.workdir,
-        )
-        sent = set(load.sent)
-        unanswered = sent - set(load.answered)
         url = path.format(id=self.info["conferences"][phase]["id"])
-        retry = Counter(
-            self.post(port, url, self.item(phase, prefix, p)) for p in sorted(unanswered)
-        )
-        result = Phase(phase, load, retried=len(unanswered))
+        loads, sent, retry, unanswered = [], set(), Counter(), 0
+        for r in range(rounds):
+            offset = r * (self.info["people"] // rounds)
+            load = wrk(
+                port,
+                "checkin_single.lua",
+                connections,
+                seconds,
+                self.env(phase, path, prefix, BENCH_OFFSET=str(offset)),
+                self.db.workdir,
+            )
+            missing = set(load.sent) - set(load.answered)
+            retry.update(self.post(port, url, self.item(phase, prefix, p)) for p in sorted(missing))
+            sent.update(load.sent)
+            unanswered += len(missing)
+            loads.append(load)
+            if between is not None:
+                between()  # type: ignore[operator]
+        result = Phase(phase, merged_load(loads), retried=unanswered)
+        result.round_loads = loads
         result.verdict = self.verify(phase, prefix, sent, retry)
         return result
 
@@ -576,16 +619,30 @@ def run_database(kind: str) -> dict:
             run.single(port, "warmup", 16, WARMUP_SECONDS, "00000000")
             run.baseline_load(port, 16, WARMUP_SECONDS)
             for n, connections in enumerate(SINGLE_CONNECTIONS, start=1):
-                phase = run.single(port, f"single-{connections}", connections, SECONDS, f"{n:08x}")
+                baselines: list[Load] = []
+                phase = run.single(
+                    port,
+                    f"single-{connections}",
+                    connections,
+                    SECONDS,
+                    f"{n:08x}",
+                    rounds=ROUNDS,
+                    between=lambda c=connections, b=baselines: b.append(
+                        run.baseline_load(port, c, SECONDS)
+                    ),
+                )
+                phase.round_ratios = [
+                    a.rate / b.rate if b.rate else 0.0
+                    for a, b in zip(phase.round_loads, baselines, strict=True)
+                ]
                 run.phases.append(phase)
                 report_phase(kind, phase)
-                # Right after, on the same server: the ratio then compares two runs a few
-                # seconds apart instead of minutes apart on a machine whose speed drifts.
-                load = run.baseline_load(port, connections, SECONDS)
-                run.baseline[connections] = load
+                load = run.baseline[connections] = merged_load(baselines)
                 print(
                     f"  {kind} baseline @{connections}: {load.rate:,.0f} req/s, "
-                    f"p50 {load.latency_ms['p50']:.1f} ms, p99 {load.latency_ms['p99']:.1f} ms"
+                    f"p50 {load.latency_ms['p50']:.1f} ms, p99 {load.latency_ms['p99']:.1f} ms; "
+                    "check-ins / baseline by round: "
+                    + ", ".join(f"{ratio:.0%}" for ratio in phase.round_ratios)
                 )
             phase = run.batch(port, "batch", BATCH_SECONDS, "0000000b")
             run.phases.append(phase)
@@ -684,7 +741,9 @@ def write_report(results: list[dict]) -> None:
                     f"| {name} | single, {load.connections} connections | **{grouped(load.rate)}"
                     f" req/s** ({grouped(load.statuses[201] / load.duration)} new/s, "
                     f"{load.replays} replays) | {p50:.1f} | {p99:.1f} | {grouped(base.rate)} "
-                    f"(p99 {base.latency_ms['p99']:.1f} ms) | {ratio:.0%} |"
+                    f"(p99 {base.latency_ms['p99']:.1f} ms) | {ratio:.0%} ("
+                    + ", ".join(f"{r:.0%}" for r in phase.round_ratios)
+                    + ") |"
                 )
                 if result["kind"] == "postgresql" and load.connections == 64:
                     targets.append(
@@ -715,11 +774,13 @@ closes). Code: {code_version()}. A fresh database per
 run with {grouped(PEOPLE)} members in 60 Party cells, one conference per phase with 61 sites and
 everyone invited. wrk sends each check-in by QR code (signed token) at the person's site, a new
 person and client_id per request, and {REPLAY:.0%} deliberate replays of an earlier body (answered
-200, never inserted again). Single runs last {SECONDS} s, batch runs {BATCH_SECONDS} s, after a
-{WARMUP_SECONDS} s warm-up. The baseline is a bare Django view doing one INSERT per request
-(`bench/baseline_urls.py`), served by the same server process with the same settings and
-middleware, run right after the check-ins at the same connections; the ratio is check-in
-requests/s over baseline requests/s.
+200, never inserted again). At each number of connections check-ins and the baseline alternate
+{ROUNDS} times, {SECONDS} s each (each round on its own people), after a {WARMUP_SECONDS} s warm-up;
+a rate is all rounds' requests over their time, p50 the rounds' median and p99 their highest.
+Batch runs last {BATCH_SECONDS} s. The baseline is a bare Django view doing one INSERT per
+request (`bench/baseline_urls.py`), served by the same server process with the same settings
+and middleware; the ratio is check-in requests/s over baseline requests/s (by round in
+brackets).
 wrk runs on the same {os.cpu_count()} cores as the server and the database.
 
 | database | load | throughput (2xx) | p50 ms | p99 ms | baseline req/s | ratio |

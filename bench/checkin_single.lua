@@ -17,6 +17,8 @@ function init(args)
    nthreads = tonumber(os.getenv("BENCH_THREADS"))
    first = tonumber(os.getenv("BENCH_FIRST"))
    count = tonumber(os.getenv("BENCH_COUNT"))
+   -- Rounds of one phase share its conference, each on its own people from this offset.
+   offset = tonumber(os.getenv("BENCH_OFFSET") or "0")
    replay_rate = tonumber(os.getenv("BENCH_REPLAY"))
    run = os.getenv("BENCH_RUN")
    method = os.getenv("BENCH_METHOD") or "qr"
@@ -54,7 +56,7 @@ function request()
       replays = replays + 1
       return wrk.format("POST", path, headers, body_for(sent[math.random(#sent)]))
    end
-   local index = tid + k * nthreads
+   local index = offset + tid + k * nthreads
    if index >= count then
       -- Out of fresh people: replay rather than stop (counted, and reported).
       exhausted = exhausted + 1
