@@ -34,5 +34,6 @@ urlpatterns = [
     path("conferences/<int:pk>/live", live_views.live, name="live"),
     path("conferences/", include("quantriet.conferences.urls")),
     path("dialogue/", include("quantriet.dialogue.urls")),
+    path("presenters/", include("quantriet.presenters.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -29,6 +29,8 @@ from quantriet.documents.models import Circulation, Document, DocumentLink
 from quantriet.orgs.access import visible_people
 from quantriet.orgs.models import Grant, Org, Person
 from quantriet.orgs.validators import normalise_party_card
+from quantriet.presenters.models import Presenter, Status, StatusChange, Training
+from quantriet.presenters.selectors import ranking
 
 PEOPLE = 300
 WARDS = ["Đảng bộ phường Uông Bí", "Đảng bộ phường Yên Tử", "Đảng bộ phường Vàng Danh"]
@@ -43,7 +45,7 @@ def demo(django_db_setup, django_db_blocker):
         yield out.getvalue()
         # Sites protect their invitations and check-ins: those go first.
         models = (CheckIn, Invitation, Conference, DocumentLink, Circulation, Document)
-        for model in (*models, Grant, Person):
+        for model in (Training, Presenter, *models, Grant, Person):
             model.objects.all().delete()
         User.objects.all().delete()
         for org in Org.objects.order_by("-depth"):
@@ -287,3 +289,20 @@ def test_xiv_poll_and_feedback_come_from_attendees_once_each(loaded):
     upcoming = Conference.objects.get(title=UPCOMING_TITLE)
     assert not upcoming.questions.exists()
     assert not upcoming.feedback.exists()
+
+
+def test_corps_with_a_year_of_history_and_a_ranking_with_reasons(loaded):
+    presenters = Presenter.objects.filter(kind="presenter")
+    assert presenters.filter(status=Status.ACTIVE).count() >= 3
+    # (Propagandists come from the cells' members: this 300-person demo leaves none over.)
+    replaced = presenters.filter(status=Status.REPLACED).first()
+    if replaced is not None:
+        change = StatusChange.objects.get(presenter=replaced, to_status=Status.REPLACED)
+        assert change.replaced_by == replaced.replaced_by and change.reason
+    assert Training.objects.filter(kind="briefing", conference__isnull=False).count() == 10
+    ranked = ranking(Presenter.objects.all(), 2026)
+    assert ranked and all(r.score.reason for r in ranked)
+    assert [r.score.total for r in ranked] == sorted((r.score.total for r in ranked), reverse=True)
+    assert any(r.figures.ratings for r in ranked) and any(r.figures.review for r in ranked)
+    mine = User.objects.get(username="baocaovien").person.presenter
+    assert mine.status == Status.ACTIVE and mine.tier.code == "province"

@@ -19,6 +19,7 @@ from quantriet.core.demo.dialogue_data import DialogueCounts, create_dialogue
 from quantriet.core.demo.documents_data import DOCUMENTS
 from quantriet.core.demo.orgs_data import PROFILES, ROOT_NAME, OrgSpec, tree
 from quantriet.core.demo.people import PeopleMaker, allocate
+from quantriet.core.demo.presenters_data import PresenterCounts, create_presenters
 from quantriet.documents.models import Circulation, Document, DocumentLink
 from quantriet.orgs.models import Category, Org, OrgKind, OrgLevel, Person, Role
 from quantriet.orgs.services import create_org, grant_role
@@ -35,6 +36,7 @@ class DemoResult:
     documents: int = 0
     conferences: ConferenceCounts = field(default_factory=ConferenceCounts)
     dialogue: DialogueCounts = field(default_factory=DialogueCounts)
+    presenters: PresenterCounts = field(default_factory=PresenterCounts)
     accounts: list[DemoAccount] = field(default_factory=lambda: list(DEMO_ACCOUNTS))
 
 
@@ -56,6 +58,7 @@ def load_demo(*, people: int = 10_000) -> DemoResult:
         documents=loader.documents_count,
         conferences=loader.conference_counts,
         dialogue=loader.dialogue_counts,
+        presenters=loader.presenter_counts,
     )
 
 
@@ -75,6 +78,7 @@ class _Loader:
         self.documents: dict[str, Document] = {}
         self.conference_counts = ConferenceCounts()
         self.dialogue_counts = DialogueCounts()
+        self.presenter_counts = PresenterCounts()
 
     def run(self) -> None:
         self.create_orgs(tree(), parent=None)
@@ -90,6 +94,7 @@ class _Loader:
         self.dialogue_counts = create_dialogue(
             rng=self.rng, conference=Conference.objects.get(title=XIV_TITLE), users=users
         )
+        self.presenter_counts = create_presenters(rng=self.rng, users=users)
 
     # --- organisations ------------------------------------------------------------
 

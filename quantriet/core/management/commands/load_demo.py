@@ -29,6 +29,7 @@ class Command(BaseCommand):
         if result.created:
             c = result.conferences
             d = result.dialogue
+            p = result.presenters
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Đã nạp dữ liệu mẫu: {result.orgs} tổ chức, {result.people} người, "
@@ -36,7 +37,10 @@ class Command(BaseCommand):
                     f"{c.invitations} giấy mời, {c.checkins} lượt điểm danh, {c.late} đi muộn, "
                     f"{c.excused} vắng có lý do, {c.absent} vắng, {c.makeups} học bù), "
                     f"{d.questions} câu hỏi ({d.answers} trả lời, {d.votes} lượt ủng hộ), "
-                    f"{d.poll_votes} lượt trả lời khảo sát, {d.feedback} đánh giá "
+                    f"{d.poll_votes} lượt trả lời khảo sát, {d.feedback} đánh giá; "
+                    f"{p.presenters} báo cáo viên, {p.propagandists} tuyên truyền viên "
+                    f"({p.trainings} lớp bồi dưỡng, {p.sessions} buổi báo cáo, {p.feedback} "
+                    f"đánh giá của người nghe, {p.reviews} phiếu đánh giá định kỳ) "
                     f"({time.monotonic() - started:.1f} giây)."
                 )
             )

@@ -1,0 +1,367 @@
+"""The demo corps: about 60 presenters of the three wards and the province, 300 grassroots
+propagandists, and their year 2026 — training and knowledge updates, the monthly online
+briefing, sessions at the wards' study conferences with the audience's ratings, and the
+department's review against its criteria. Seeded, so every load is the same."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import User
+
+from quantriet.conferences.models import AgendaItem, Conference, Format
+from quantriet.core.demo.orgs_data import ROOT_NAME, WARD_NAMES
+from quantriet.dialogue.models import Feedback
+from quantriet.orgs.models import Category, Org, Person
+from quantriet.presenters.models import (
+    Criterion,
+    Expertise,
+    Kind,
+    Presenter,
+    Review,
+    ReviewScore,
+    Standard,
+    Status,
+    StatusChange,
+    Tier,
+    Training,
+    TrainingAttendance,
+)
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+YEAR = 2026
+PRESENTERS_PER_WARD = 20
+PROPAGANDISTS_PER_WARD = 100
+RECOGNISED_ON = datetime.date(2025, 9, 15)  # the new wards' first decisions, after 1/7/2025
+TOPICS = (
+    "Nghị quyết Đại hội XIV của Đảng",
+    "Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo",
+    "Nghị quyết số 66-NQ/TW về đổi mới công tác xây dựng và thi hành pháp luật",
+    "Nghị quyết số 68-NQ/TW về phát triển kinh tế tư nhân",
+    "Nghị quyết Đại hội Đảng bộ tỉnh Quảng Ninh lần thứ XVI",
+    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026",
+    "Bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác quan điểm sai trái",
+    "Chuyển đổi số và xây dựng chính quyền số cấp phường",
+)
+
+
+@dataclass
+class PresenterCounts:
+    presenters: int = 0
+    propagandists: int = 0
+    trainings: int = 0
+    sessions: int = 0
+    feedback: int = 0
+    reviews: int = 0
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=TZ)
+
+
+def _stars(rng: random.Random, quality: float) -> int:
+    if rng.random() < 0.08 + (1 - quality) * 0.25:
+        return 3
+    return 5 if rng.random() < quality else 4
+
+
+class _Corps:
+    def __init__(self, rng: random.Random, users: dict[str, User]) -> None:
+        self.rng = rng
+        self.users = users
+        self.counts = PresenterCounts()
+        self.root = Org.objects.get(depth=1, name=ROOT_NAME)
+        self.wards = [Org.objects.get(name=f"Đảng bộ phường {name}") for name in WARD_NAMES]
+        self.tiers = {t.code: t for t in Tier.objects.all()}
+        self.fields = list(Expertise.objects.all())
+        self.criteria = list(Criterion.objects.all())
+        self.quality: dict[int, float] = {}  # presenter id → how well audiences take them
+        self.by_ward: dict[int, list[Presenter]] = {}
+        self.by = users.get("bantuyengiao")
+
+    def _people(self, ward: Org, n: int, *, with_position: bool, exclude: set[int]) -> list[Person]:
+        qs = Person.objects.filter(
+            org__path__startswith=ward.path, category=Category.PARTY_MEMBER
+        ).exclude(pk__in=exclude)
+        qs = qs.exclude(position="") if with_position else qs.filter(position="")
+        ids = sorted(qs.values_list("pk", flat=True))
+        chosen = self.rng.sample(ids, min(n, len(ids)))
+        return list(Person.objects.filter(pk__in=chosen).order_by("pk"))
+
+    def _recognise(
+        self, person: Person, org: Org, kind: str, tier: str, number: str, **extra: object
+    ) -> Presenter:
+        rng = self.rng
+        presenter = Presenter.objects.create(
+            person=person,
+            org=org,
+            kind=kind,
+            tier=self.tiers[tier],
+            theory_level=extra.pop("theory_level", rng.choice((2, 2, 3, 3, 3, 4))),
+            education=rng.choice(
+                (
+                    "Cử nhân Luật",
+                    "Cử nhân Kinh tế",
+                    "Thạc sĩ Quản lý công",
+                    "Cử nhân Chính trị học",
+                    "Kỹ sư Mỏ",
+                )
+            ),
+            decision_number=number,
+            decision_date=RECOGNISED_ON,
+            term_start=RECOGNISED_ON,
+            term_end=datetime.date(2030, 9, 30),
+            status=Status.ACTIVE,
+        )
+        presenter.fields.set(rng.sample(self.fields, rng.choice((1, 2, 2, 3))))
+        StatusChange.objects.create(
+            presenter=presenter,
+            from_status=Status.CANDIDATE,
+            to_status=Status.ACTIVE,
+            reason=f"Công nhận theo Quyết định số {number}",
+            on=RECOGNISED_ON,
+            by=self.by,
+        )
+        self.quality[presenter.pk] = rng.uniform(0.25, 0.85)
+        return presenter
+
+    def run(self) -> PresenterCounts:
+        Standard.objects.get_or_create(org=self.root)
+        taken: set[int] = set()
+        province = []
+        account = Person.objects.filter(user=self.users.get("baocaovien")).first()
+        if account is not None:
+            province.append(
+                self._recognise(
+                    account, self.root, Kind.PRESENTER, "province", "1024-QĐ/TU", theory_level=4
+                )
+            )
+            taken.add(account.pk)
+        for i, ward in enumerate(self.wards, start=1):
+            people = self._people(ward, PRESENTERS_PER_WARD + 2, with_position=True, exclude=taken)
+            taken.update(p.pk for p in people)
+            corps = [
+                self._recognise(p, ward, Kind.PRESENTER, "commune", f"{118 + i}-QĐ/ĐU")
+                for p in people[:PRESENTERS_PER_WARD]
+            ]
+            self.counts.presenters += len(corps)
+            self._life_cycle(ward, corps, people[PRESENTERS_PER_WARD:])
+            self.by_ward[ward.pk] = [p for p in corps if p.status == Status.ACTIVE]
+            grassroots = self._people(
+                ward, PROPAGANDISTS_PER_WARD, with_position=False, exclude=taken
+            )
+            taken.update(p.pk for p in grassroots)
+            if len(grassroots) < PROPAGANDISTS_PER_WARD:  # a small demo: cell officers too
+                more = self._people(
+                    ward,
+                    PROPAGANDISTS_PER_WARD - len(grassroots),
+                    with_position=True,
+                    exclude=taken,
+                )
+                taken.update(p.pk for p in more)
+                grassroots += more
+            for p in grassroots:
+                self._recognise(
+                    p,
+                    ward,
+                    Kind.PROPAGANDIST,
+                    "grassroots",
+                    f"{140 + i}-QĐ/ĐU",
+                    theory_level=self.rng.choice((1, 1, 2)),
+                )
+            self.counts.propagandists += len(grassroots)
+        self.counts.presenters += len(province)
+        everyone = [p for ps in self.by_ward.values() for p in ps] + province
+        self._trainings(everyone)
+        self._sessions()
+        self._reviews(everyone)
+        return self.counts
+
+    def _life_cycle(self, ward: Org, corps: list[Presenter], spare: list[Person]) -> None:
+        """One suspended, one replaced by a newly recognised presenter, one candidate waiting."""
+        if len(corps) < 4:  # a tiny demo (tests): nobody to spare
+            return
+        suspended, leaving = corps[-1], corps[-2]
+        self._change(
+            suspended, Status.SUSPENDED, "Điều trị bệnh dài ngày", datetime.date(YEAR, 5, 4)
+        )
+        if spare:
+            successor = self._recognise(
+                spare[0], ward, Kind.PRESENTER, "commune", f"{201 + ward.pk % 50}-QĐ/ĐU"
+            )
+            self.counts.presenters += 1
+            self._change(
+                leaving,
+                Status.REPLACED,
+                "Chuyển công tác về Ban Tuyên giáo và Dân vận Tỉnh ủy",
+                datetime.date(YEAR, 8, 12),
+                successor,
+            )
+        if len(spare) > 1:
+            candidate = self._recognise(spare[1], ward, Kind.PRESENTER, "commune", "")
+            candidate.status = Status.CANDIDATE
+            candidate.decision_date = None
+            candidate.save(update_fields=["status", "decision_date"])
+            candidate.history.all().delete()
+            self.counts.presenters += 1
+
+    def _change(
+        self,
+        presenter: Presenter,
+        to: str,
+        reason: str,
+        on: datetime.date,
+        successor: Presenter | None = None,
+    ) -> None:
+        StatusChange.objects.create(
+            presenter=presenter,
+            from_status=presenter.status,
+            to_status=to,
+            reason=reason,
+            on=on,
+            replaced_by=successor,
+            by=self.by,
+        )
+        presenter.status = to
+        presenter.replaced_by = successor
+        presenter.save(update_fields=["status", "replaced_by"])
+
+    def _trainings(self, corps: list[Presenter]) -> None:
+        rng = self.rng
+        courses = [
+            (
+                "Cập nhật kiến thức: Nghị quyết Đại hội XIV của Đảng",
+                Training.Kind.UPDATE,
+                datetime.date(YEAR, 2, 24),
+                8,
+                0.9,
+            ),
+            (
+                "Bồi dưỡng nghiệp vụ báo cáo viên năm 2026",
+                Training.Kind.COURSE,
+                datetime.date(YEAR, 3, 17),
+                24,
+                0.8,
+            ),
+            (
+                "Cập nhật kiến thức: các nghị quyết của Bộ Chính trị về khoa học, công nghệ và kinh tế tư nhân",
+                Training.Kind.UPDATE,
+                datetime.date(YEAR, 6, 9),
+                4,
+                0.75,
+            ),
+        ]
+        rows = []
+        for title, kind, day, hours, share in courses:
+            training = Training.objects.create(
+                title=title,
+                kind=kind,
+                org=self.root,
+                starts_on=day,
+                ends_on=day + datetime.timedelta(days=hours // 8),
+                hours=hours,
+            )
+            self.counts.trainings += 1
+            rows += [
+                TrainingAttendance(training=training, presenter=p, attended=rng.random() < share)
+                for p in corps
+            ]
+        for month in range(1, 11):
+            day = datetime.date(YEAR, month, 5)
+            conference = Conference.objects.create(
+                title=f"Giao ban báo cáo viên tháng {month}/{YEAR}",
+                format=Format.ONLINE,
+                starts_at=_at(day, 14),
+                ends_at=_at(day, 16),
+                host_org=self.root,
+                created_by=self.by,
+            )
+            training = Training.objects.create(
+                title=conference.title,
+                kind=Training.Kind.BRIEFING,
+                org=self.root,
+                starts_on=day,
+                ends_on=day,
+                hours=2,
+                conference=conference,
+            )
+            self.counts.trainings += 1
+            rows += [
+                TrainingAttendance(training=training, presenter=p, attended=rng.random() < 0.8)
+                for p in corps
+            ]
+        TrainingAttendance.objects.bulk_create(rows)
+
+    def _sessions(self) -> None:
+        """Each ward's monthly study conferences: a topic, two presenters, the audience's ratings."""
+        rng = self.rng
+        feedback = []
+        for ward in self.wards:
+            corps = self.by_ward[ward.pk]
+            if len(corps) < 2:
+                continue
+            listeners = list(
+                Person.objects.filter(org__path__startswith=ward.path).values_list("pk", flat=True)
+            )
+            for month in range(1, 11):
+                day = datetime.date(YEAR, month, 18)
+                topic = TOPICS[(month + ward.pk) % len(TOPICS)]
+                conference = Conference.objects.create(
+                    title=f"Hội nghị học tập, quán triệt: {topic} ({ward.name.removeprefix('Đảng bộ ')}, tháng {month}/{YEAR})",
+                    format=Format.IN_PERSON,
+                    starts_at=_at(day, 8),
+                    ends_at=_at(day, 11),
+                    host_org=ward,
+                    created_by=self.by,
+                )
+                speakers = rng.sample(corps, 2)
+                for k, speaker in enumerate(speakers):
+                    AgendaItem.objects.create(
+                        conference=conference,
+                        starts_at=_at(day, 8 + k),
+                        title=topic
+                        if k == 0
+                        else f"Liên hệ thực tiễn {ward.name.removeprefix('Đảng bộ ')}",
+                        presenter=speaker.person,
+                    )
+                    self.counts.sessions += 1
+                # Some presenters draw far more listeners (and ratings) than others.
+                for person_id in rng.sample(listeners, min(len(listeners), rng.randint(15, 90))):
+                    speaker = speakers[0] if rng.random() < 0.7 else speakers[1]
+                    feedback.append(
+                        Feedback(
+                            conference=conference,
+                            person_id=person_id,
+                            presenter=speaker.person,
+                            presenter_rating=_stars(rng, self.quality[speaker.pk]),
+                            content_rating=_stars(rng, 0.6),
+                            relevance_rating=_stars(rng, 0.5),
+                            organisation_rating=_stars(rng, 0.55),
+                        )
+                    )
+        Feedback.objects.bulk_create(feedback)
+        self.counts.feedback = len(feedback)
+
+    def _reviews(self, corps: list[Presenter]) -> None:
+        rng = self.rng
+        scores = []
+        for presenter in corps:
+            review = Review.objects.create(presenter=presenter, year=YEAR, by=self.by, comment="")
+            self.counts.reviews += 1
+            base = 3 + self.quality[presenter.pk] * 2
+            for criterion in self.criteria:
+                scores.append(
+                    ReviewScore(
+                        review=review,
+                        criterion=criterion,
+                        score=max(1, min(5, round(base + rng.uniform(-0.8, 0.6)))),
+                    )
+                )
+        ReviewScore.objects.bulk_create(scores)
+
+
+def create_presenters(*, rng: random.Random, users: dict[str, User]) -> PresenterCounts:
+    return _Corps(rng, users).run()

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from quantriet.presenters.models import Kind, Presenter, Status, Tier
+
+
+class PresenterFilterForm(forms.Form):
+    q = forms.CharField(label=_("Tìm theo tên"), required=False, max_length=120)
+    status = forms.ChoiceField(
+        label=_("Trạng thái"), required=False, choices=[("", _("Tất cả")), *Status.choices]
+    )
+    kind = forms.ChoiceField(
+        label=_("Loại"), required=False, choices=[("", _("Tất cả")), *Kind.choices]
+    )
+    tier = forms.ModelChoiceField(
+        label=_("Cấp"), required=False, queryset=Tier.objects.all(), empty_label=_("Tất cả")
+    )
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
+
+    def chosen_year(self) -> int:
+        if self.is_valid() and self.cleaned_data.get("year"):
+            return self.cleaned_data["year"]
+        return timezone.localdate().year
+
+
+class PresenterForm(forms.ModelForm):
+    class Meta:
+        model = Presenter
+        fields = [
+            "kind",
+            "tier",
+            "theory_level",
+            "education",
+            "fields",
+            "decision_number",
+            "decision_date",
+            "term_start",
+            "term_end",
+        ]
+        widgets = {
+            "fields": forms.CheckboxSelectMultiple,
+            "decision_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "term_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "term_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("term_start"), data.get("term_end")
+        if start and end and end < start:
+            self.add_error("term_end", _("Nhiệm kỳ kết thúc trước khi bắt đầu."))
+        return data
+
+
+class NewPresenterForm(PresenterForm):
+    """Recognising a person (chosen on their page, passed as ?person=) for a committee's corps."""
+
+    managing_org = forms.ChoiceField(label=_("Cấp ủy quản lý"))
+
+    field_order = ["managing_org", *PresenterForm.Meta.fields]
+
+    def __init__(self, *args: object, orgs: list, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["managing_org"].choices = [(o.pk, o.name) for o in orgs]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Chuyển sang"), choices=Status.choices)
+    reason = forms.CharField(label=_("Lý do"), max_length=300)
+    on = forms.DateField(
+        label=_("Ngày"),
+        initial=datetime.date.today,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    replaced_by = forms.ModelChoiceField(
+        label=_("Người thay thế (khi thay thế)"), required=False, queryset=Presenter.objects.none()
+    )
+
+    def __init__(self, *args: object, candidates: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if candidates is not None:
+            self.fields["replaced_by"].queryset = candidates
