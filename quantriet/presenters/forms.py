@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from quantriet.presenters.models import Kind, Presenter, Status, Tier
+from quantriet.presenters.models import Decision, Kind, Presenter, Status, Tier
 
 
 class PresenterFilterForm(forms.Form):
@@ -88,3 +88,23 @@ class StatusForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if candidates is not None:
             self.fields["replaced_by"].queryset = candidates
+
+
+class RoundForm(forms.Form):
+    org = forms.ChoiceField(label=_("Cấp ủy rà soát"))
+    year = forms.IntegerField(label=_("Năm đánh giá"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Tên đợt rà soát"), max_length=200)
+
+    def __init__(self, *args: object, orgs: list, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["org"].choices = [(o.pk, o.name) for o in orgs]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Quyết định"),
+        choices=Decision.choices,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm w-auto"}),
+    )
+    note = forms.CharField(label=_("Lý do, ghi chú"), max_length=300, required=False)
+    replacement = forms.IntegerField(required=False, widget=forms.HiddenInput)

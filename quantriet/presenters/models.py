@@ -270,3 +270,70 @@ class ReviewScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.review_id} · {self.criterion_id}: {self.score}"
+
+
+class ReviewRound(TimeStampedModel):
+    """A periodic review (rà soát, đánh giá) of a committee's corps: a decision per presenter."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Đang rà soát")
+        CLOSED = "closed", _("Đã kết thúc")
+
+    org = models.ForeignKey(
+        Org, on_delete=models.PROTECT, related_name="+", verbose_name=_("cấp ủy rà soát")
+    )
+    title = models.CharField(_("tên đợt rà soát"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("năm đánh giá"))
+    state = models.CharField(max_length=8, choices=State.choices, default=State.OPEN)
+    closed_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-year", "-id"]
+        verbose_name = _("đợt rà soát")
+        verbose_name_plural = _("đợt rà soát, đánh giá")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Decision(models.TextChoices):
+    PRIORITISE = "prioritise", _("Ưu tiên bố trí")
+    KEEP = "keep", _("Duy trì")
+    RETRAIN = "retrain", _("Bồi dưỡng thêm")
+    REPLACE = "replace", _("Thay thế")
+
+
+class ReviewDecision(models.Model):
+    """The department's decision on one presenter in a round, beside what the figures said."""
+
+    round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="decisions")
+    presenter = models.ForeignKey(Presenter, on_delete=models.CASCADE, related_name="decisions")
+    decision = models.CharField(_("quyết định"), max_length=12, choices=Decision.choices)
+    note = models.CharField(_("lý do, ghi chú"), max_length=300, blank=True)
+    score = models.FloatField(_("điểm hiệu quả lúc quyết định"))
+    recommended = models.CharField(_("đề xuất theo số liệu"), max_length=12)
+    replacement = models.ForeignKey(
+        Presenter,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("người thay thế"),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "presenter"], name="decision_once_per_round")
+        ]
+        verbose_name = _("quyết định rà soát")
+        verbose_name_plural = _("quyết định rà soát")
+
+    def __str__(self) -> str:
+        return f"{self.round_id} · {self.presenter_id}: {self.decision}"

@@ -10,6 +10,7 @@ from django.db.models import (
     FloatField,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -21,7 +22,15 @@ from quantriet.conferences.models import AgendaItem
 from quantriet.dialogue.models import Answer, Feedback
 from quantriet.orgs.models import Org
 from quantriet.presenters import scoring
-from quantriet.presenters.models import Presenter, ReviewScore, Standard, Status, TrainingAttendance
+from quantriet.presenters.models import (
+    Kind,
+    Presenter,
+    ReviewRound,
+    ReviewScore,
+    Standard,
+    Status,
+    TrainingAttendance,
+)
 
 
 def _aggregate(qs: QuerySet, group: str, expression: object, output: object) -> Subquery:
@@ -112,12 +121,14 @@ class Ranked:
     rank: int = 0
 
 
-def ranking(presenters: QuerySet[Presenter], year: int) -> list[Ranked]:
-    """Active presenters by effectiveness score, best first: 3 queries whatever their number."""
+def ranking(
+    presenters: QuerySet[Presenter], year: int, *, active_only: bool = True
+) -> list[Ranked]:
+    """Active presenters by effectiveness score, best first: 2 queries whatever their number."""
     standards = Standards()
-    rows = with_figures(
-        presenters.filter(status=Status.ACTIVE).select_related("person", "tier", "org"), year
-    )
+    if active_only:
+        presenters = presenters.filter(status=Status.ACTIVE)
+    rows = with_figures(presenters.select_related("person", "tier", "org"), year)
     ranked = []
     for presenter in rows:
         figures = figures_of(presenter)
@@ -143,3 +154,47 @@ def evaluation(presenter: Presenter, year: int) -> Ranked:
         scoring.score(figures, Standards().for_org(presenter.org)),
         figures,
     )
+
+
+def round_members(review_round: ReviewRound) -> QuerySet[Presenter]:
+    """Who a review round covers: the committee's active presenters, and those it decided on
+    (a replaced presenter stays on the round's list)."""
+    return (
+        Presenter.objects.filter(org__path__startswith=review_round.org.path, kind=Kind.PRESENTER)
+        .filter(Q(status=Status.ACTIVE) | Q(decisions__round=review_round))
+        .distinct()
+    )
+
+
+@dataclass
+class Candidate:
+    presenter: Presenter
+    fit: float
+    shared_fields: list[str]
+    score: float
+
+
+def replacement_candidates(leaving: Presenter, review_round: ReviewRound) -> list[Candidate]:
+    """Candidates of the committee who meet the standard's theory level, ranked by fit: shared
+    fields of expertise first, then political-theory level, then their effectiveness score."""
+    standard = Standards().for_org(review_round.org)
+    pool = with_figures(
+        Presenter.objects.filter(
+            org__path__startswith=review_round.org.path,
+            status=Status.CANDIDATE,
+            theory_level__gte=standard.min_theory_level,
+        )
+        .exclude(pk=leaving.pk)
+        .select_related("person", "org")
+        .prefetch_related("fields"),
+        review_round.year,
+    )
+    wanted = {f.name for f in leaving.fields.all()}
+    out = []
+    for presenter in pool:
+        shared = sorted(wanted & {f.name for f in presenter.fields.all()})
+        total = scoring.score(figures_of(presenter), standard).total
+        fit = len(shared) * 20 + presenter.theory_level * 10 + total / 5
+        out.append(Candidate(presenter, round(fit, 1), shared, total))
+    out.sort(key=lambda c: (-c.fit, c.presenter.person.search_name))
+    return out

@@ -8,7 +8,16 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from quantriet.presenters.models import TRANSITIONS, Presenter, Status, StatusChange
+from quantriet.orgs.models import Org
+from quantriet.presenters.models import (
+    TRANSITIONS,
+    Decision,
+    Presenter,
+    ReviewDecision,
+    ReviewRound,
+    Status,
+    StatusChange,
+)
 
 
 class CorpsError(Exception):
@@ -74,3 +83,79 @@ def change_status(
             )
     presenter.save(update_fields=["status", "replaced_by", "updated_at"])
     return change
+
+
+def open_round(*, org: Org, year: int, title: str, by: User | None) -> ReviewRound:
+    title = (title or "").strip()
+    if not title:
+        raise CorpsError(_("Cần đặt tên đợt rà soát."), field="title")
+    if ReviewRound.objects.filter(org=org, year=year, state=ReviewRound.State.OPEN).exists():
+        raise CorpsError(
+            _("%(org)s đang có một đợt rà soát năm %(year)s chưa kết thúc.")
+            % {"org": org.name, "year": year},
+            field="year",
+        )
+    return ReviewRound.objects.create(org=org, year=year, title=title, created_by=by)
+
+
+@transaction.atomic
+def decide(
+    review_round: ReviewRound,
+    presenter: Presenter,
+    *,
+    decision: str,
+    note: str,
+    by: User | None,
+    on: datetime.date,
+    replacement: Presenter | None = None,
+) -> ReviewDecision:
+    """Record the department's decision; replacing someone also moves them out of the corps
+    (with the successor and the reason in their history)."""
+    from quantriet.presenters import selectors  # selectors import this module's models only
+
+    note = (note or "").strip()
+    if review_round.state != ReviewRound.State.OPEN:
+        raise CorpsError(_("Đợt rà soát đã kết thúc."))
+    if decision not in Decision.values:
+        raise CorpsError(_("Quyết định không hợp lệ."), field="decision")
+    existing = ReviewDecision.objects.filter(round=review_round, presenter=presenter).first()
+    if existing is not None and existing.decision == Decision.REPLACE:
+        raise CorpsError(_("Người này đã được thay thế trong đợt rà soát."), field="decision")
+    if decision in (Decision.REPLACE, Decision.RETRAIN) and not note:
+        raise CorpsError(_("Cần ghi lý do."), field="note")
+    if decision == Decision.REPLACE:
+        if replacement is None:
+            raise CorpsError(_("Cần chọn người thay thế."), field="replacement")
+        change_status(
+            presenter,
+            Status.REPLACED,
+            reason=f"{review_round.title}: {note}",
+            on=on,
+            by=by,
+            replaced_by=replacement,
+        )
+    evaluation = selectors.evaluation(presenter, review_round.year)
+    row, _created = ReviewDecision.objects.update_or_create(
+        round=review_round,
+        presenter=presenter,
+        defaults={
+            "decision": decision,
+            "note": note,
+            "score": evaluation.score.total,
+            "recommended": evaluation.score.recommendation,
+            "replacement": replacement if decision == Decision.REPLACE else None,
+            "decided_by": by,
+        },
+    )
+    return row
+
+
+def close_round(review_round: ReviewRound, *, on: datetime.date, undecided: int) -> None:
+    if undecided:
+        raise CorpsError(
+            _("Còn %(n)s báo cáo viên chưa có quyết định: chưa thể kết thúc đợt rà soát.")
+            % {"n": undecided}
+        )
+    review_round.state = ReviewRound.State.CLOSED
+    review_round.closed_on = on
+    review_round.save(update_fields=["state", "closed_on", "updated_at"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quantriet.presenters import views
+from quantriet.presenters import review_views, views
 
 app_name = "presenters"
 urlpatterns = [
@@ -10,4 +10,17 @@ urlpatterns = [
     path("<int:pk>/", views.presenter_detail, name="detail"),
     path("<int:pk>/edit/", views.presenter_edit, name="edit"),
     path("<int:pk>/status/", views.presenter_status, name="status"),
+    path("reviews/", review_views.round_list, name="rounds"),
+    path("reviews/<int:pk>/", review_views.round_detail, name="round"),
+    path("reviews/<int:pk>/close/", review_views.round_close, name="round_close"),
+    path(
+        "reviews/<int:pk>/decide/<int:presenter_id>/",
+        review_views.round_decide,
+        name="round_decide",
+    ),
+    path(
+        "reviews/<int:pk>/replace/<int:presenter_id>/",
+        review_views.round_replace,
+        name="round_replace",
+    ),
 ]
