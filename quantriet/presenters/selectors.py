@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import (
     Count,
+    Exists,
     F,
     FloatField,
     IntegerField,
@@ -15,10 +16,11 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    Window,
 )
 from django.db.models.functions import Coalesce
 
-from quantriet.conferences.models import AgendaItem
+from quantriet.conferences.models import AgendaItem, CheckIn
 from quantriet.dialogue.models import Answer, Feedback
 from quantriet.orgs.models import Org
 from quantriet.presenters import scoring
@@ -29,6 +31,7 @@ from quantriet.presenters.models import (
     ReviewScore,
     Standard,
     Status,
+    Training,
     TrainingAttendance,
 )
 
@@ -42,6 +45,23 @@ def _aggregate(qs: QuerySet, group: str, expression: object, output: object) -> 
         ),
         Value(0),
         output_field=output,
+    )
+
+
+def _trainings_attended(year: int) -> QuerySet[Training]:
+    """The year's trainings the outer presenter attended — marked present, or checked in at the
+    monthly briefing's conference — each once, with their total hours on every row."""
+    marked = TrainingAttendance.objects.filter(
+        training=OuterRef("pk"), presenter=OuterRef(OuterRef("pk")), attended=True
+    )
+    checked_in = CheckIn.objects.filter(
+        conference=OuterRef("conference_id"), person=OuterRef(OuterRef("person_id"))
+    )
+    return (
+        Training.objects.filter(starts_on__year=year)
+        .filter(Exists(marked) | Exists(checked_in))
+        .annotate(total=Window(Sum("hours")))
+        .order_by()
     )
 
 
@@ -72,13 +92,10 @@ def with_figures(presenters: QuerySet[Presenter], year: int) -> QuerySet[Present
             Count("pk"),
             IntegerField(),
         ),
-        f_training_hours=_aggregate(
-            TrainingAttendance.objects.filter(
-                presenter_id=OuterRef("pk"), attended=True, training__starts_on__year=year
-            ),
-            "presenter_id",
-            Sum("training__hours"),
-            IntegerField(),
+        f_training_hours=Coalesce(
+            Subquery(_trainings_attended(year).values("total")[:1], output_field=IntegerField()),
+            Value(0),
+            output_field=IntegerField(),
         ),
     )
 

@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 import pytest
 from django.db import connection
@@ -177,3 +178,60 @@ def test_same_person_twice_is_a_clear_error(tree, api, users, corps):
     )
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "person"
+
+
+def test_training_hours_count_the_briefing_check_ins_once(corps, api, users, tree):
+    from quantriet.conferences.models import CheckIn, Site
+    from quantriet.presenters.models import Training, TrainingAttendance
+
+    presenter = corps("Kiều Văn Học")
+    day = datetime.date(YEAR, 1, 5)
+    starts = datetime.datetime(YEAR, 1, 5, 7, tzinfo=datetime.UTC)
+    briefing = Conference.objects.create(
+        title="Giao ban báo cáo viên tháng 1",
+        starts_at=starts,
+        ends_at=starts,
+        host_org=tree.ward_a,
+    )
+    site = Site.objects.create(conference=briefing, name="Điểm cầu Đảng ủy", org=tree.ward_a)
+    Training.objects.create(
+        title=briefing.title,
+        kind="briefing",
+        org=tree.ward_a,
+        starts_on=day,
+        ends_on=day,
+        hours=2,
+        conference=briefing,
+    )
+    course = Training.objects.create(
+        title="Bồi dưỡng nghiệp vụ",
+        kind="course",
+        org=tree.ward_a,
+        starts_on=day,
+        ends_on=day,
+        hours=8,
+    )
+    TrainingAttendance.objects.create(training=course, presenter=presenter, attended=True)
+    client = api(users.officer_a)
+
+    def hours():
+        return client.get(f"/api/v1/presenters/{presenter.pk}?year={YEAR}").json()["evaluation"][
+            "training_hours"
+        ]
+
+    assert hours() == 8
+    CheckIn.objects.create(
+        conference=briefing,
+        person=presenter.person,
+        site=site,
+        client_id=uuid.uuid4(),
+        method="self",
+        at=starts,
+        recorded_at=starts,
+    )
+    assert hours() == 10
+    # Marked present as well: still counted once.
+    TrainingAttendance.objects.create(
+        training=Training.objects.get(kind="briefing"), presenter=presenter, attended=True
+    )
+    assert hours() == 10
