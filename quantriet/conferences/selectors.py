@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from quantriet.conferences import access
@@ -152,3 +153,45 @@ def get_material(user: User | AnonymousUser, pk: object) -> Material:
     return get_visible_or_404(
         Material.objects.filter(conference__in=access.visible_conferences(user)), pk
     )
+
+
+# --- presenters' bookings ---------------------------------------------------------------
+
+# An agenda item without an end time is taken to last this long when checking for clashes.
+DEFAULT_SESSION = datetime.timedelta(hours=1)
+
+
+def item_end(item: AgendaItem) -> datetime.datetime:
+    return item.ends_at or item.starts_at + DEFAULT_SESSION
+
+
+def presenter_clashes(item: AgendaItem) -> QuerySet[AgendaItem]:
+    """Other agenda items of the same presenter that overlap this one (any conference)."""
+    if item.presenter_id is None:
+        return AgendaItem.objects.none()
+    start, end = item.starts_at, item_end(item)
+    return (
+        AgendaItem.objects.filter(presenter_id=item.presenter_id, starts_at__lt=end)
+        .filter(
+            Q(ends_at__gt=start) | Q(ends_at__isnull=True, starts_at__gt=start - DEFAULT_SESSION)
+        )
+        .exclude(pk=item.pk)
+        .select_related("conference")
+    )
+
+
+def overlapping(items: list[AgendaItem]) -> list[tuple[AgendaItem, AgendaItem]]:
+    """Pairs of one presenter's items that overlap, from items already read (sorted sweep)."""
+    pairs = []
+    by_person: dict[int, list[AgendaItem]] = {}
+    for item in items:
+        if item.presenter_id is not None:
+            by_person.setdefault(item.presenter_id, []).append(item)
+    for mine in by_person.values():
+        mine.sort(key=lambda i: i.starts_at)
+        for i, first in enumerate(mine):
+            for second in mine[i + 1 :]:
+                if second.starts_at >= item_end(first):
+                    break
+                pairs.append((first, second))
+    return pairs

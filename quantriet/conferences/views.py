@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -368,13 +369,28 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                planning.add_agenda_item(
+                item = planning.add_agenda_item(
                     user=request.user, conference=conference, **form.cleaned_data
                 )  # type: ignore[arg-type]
             except ValidationError as exc:
                 errors_to_form(form, exc)
             else:
                 messages.success(request, _("Đã thêm mục chương trình."))
+                # Booked twice at once: saved (plans change), but said plainly.
+                for other in selectors.presenter_clashes(item)[:3]:
+                    messages.warning(
+                        request,
+                        _(
+                            "%(name)s đã có lịch trình bày “%(title)s” lúc %(time)s tại "
+                            "“%(conference)s”: trùng giờ."
+                        )
+                        % {
+                            "name": item.presenter.full_name,  # type: ignore[union-attr]
+                            "title": other.title,
+                            "time": timezone.localtime(other.starts_at).strftime("%H:%M %d/%m/%Y"),
+                            "conference": other.conference.title,
+                        },
+                    )
                 return redirect("conferences:agenda", pk=conference.pk)
         status = 400
     items = AgendaItem.objects.filter(conference=conference).select_related("presenter")

@@ -19,7 +19,9 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from quantriet.conferences import selectors as conference_selectors
 from quantriet.conferences.models import AgendaItem, CheckIn
 from quantriet.dialogue.models import Answer, Feedback
 from quantriet.orgs.models import Org
@@ -215,3 +217,32 @@ def replacement_candidates(leaving: Presenter, review_round: ReviewRound) -> lis
         out.append(Candidate(presenter, round(fit, 1), shared, total))
     out.sort(key=lambda c: (-c.fit, c.presenter.person.search_name))
     return out
+
+
+@dataclass
+class Workload:
+    presenter: Presenter
+    months: list[int]  # sessions per month, January first
+    total: int
+    clashes: list[tuple[AgendaItem, AgendaItem]]
+
+
+def workload(presenters: QuerySet[Presenter], year: int) -> list[Workload]:
+    """Sessions per presenter per month and double bookings: 2 queries for the whole corps."""
+    corps = list(presenters.select_related("person").order_by("person__search_name"))
+    by_person = {p.person_id: p for p in corps}
+    items = list(
+        AgendaItem.objects.filter(presenter_id__in=by_person, starts_at__year=year)
+        .select_related("conference")
+        .order_by("starts_at")
+    )
+    months: dict[int, list[int]] = {pid: [0] * 12 for pid in by_person}
+    for item in items:
+        months[item.presenter_id][timezone.localtime(item.starts_at).month - 1] += 1  # type: ignore[index]
+    clashes: dict[int, list[tuple[AgendaItem, AgendaItem]]] = {}
+    for first, second in conference_selectors.overlapping(items):
+        clashes.setdefault(first.presenter_id, []).append((first, second))  # type: ignore[arg-type]
+    return [
+        Workload(p, months[p.person_id], sum(months[p.person_id]), clashes.get(p.person_id, []))
+        for p in corps
+    ]

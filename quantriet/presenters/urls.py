@@ -6,6 +6,7 @@ app_name = "presenters"
 urlpatterns = [
     path("", views.presenter_list, name="list"),
     path("ranking/", views.ranking, name="ranking"),
+    path("workload/", views.workload, name="workload"),
     path("new/", views.presenter_create, name="create"),
     path("<int:pk>/", views.presenter_detail, name="detail"),
     path("<int:pk>/edit/", views.presenter_edit, name="edit"),

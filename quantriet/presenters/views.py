@@ -194,3 +194,25 @@ def presenter_edit(request: HttpRequest, pk: int) -> HttpResponse:
         {"form": form, "presenter": presenter, "person": presenter.person},
         status=status,
     )
+
+
+@login_required
+def workload(request: HttpRequest) -> HttpResponse:
+    """Sessions per presenter per month, with double bookings flagged."""
+    year_form = YearForm(request.GET or None)
+    year = year_form.chosen_year()
+    qs = access.visible_presenters(request.user).filter(
+        status__in=[Status.ACTIVE, Status.CANDIDATE, Status.SUSPENDED]
+    )
+    rows = selectors.workload(qs, year)
+    return render(
+        request,
+        "presenters/workload.html",
+        {
+            "rows": rows,
+            "year": year,
+            "year_form": year_form,
+            "months": range(1, 13),
+            "clashes": [(row, pair) for row in rows for pair in row.clashes],
+        },
+    )
