@@ -35,5 +35,6 @@ urlpatterns = [
     path("conferences/", include("quantriet.conferences.urls")),
     path("dialogue/", include("quantriet.dialogue.urls")),
     path("presenters/", include("quantriet.presenters.urls")),
+    path("bulletins/", include("quantriet.bulletins.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@ from ninja import NinjaAPI
 from quantriet.api import errors
 from quantriet.api.auth import AUTH
 from quantriet.api.views import router as auth_router
+from quantriet.bulletins.api import router as bulletins_router
 from quantriet.conferences.api import router as conferences_router
 from quantriet.conferences.attendance_api import router as attendance_router
 from quantriet.conferences.checkin_api import router as checkin_router
@@ -33,3 +34,4 @@ api.add_router("/", attendance_router)
 api.add_router("/", poll_router)
 api.add_router("/", dialogue_router)
 api.add_router("/", presenters_router)
+api.add_router("/", bulletins_router)

@@ -1,0 +1,7 @@
+"""Bulletins and opinion reports API."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["bulletins"])
