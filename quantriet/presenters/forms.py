@@ -6,7 +6,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from quantriet.presenters.models import Decision, Kind, Presenter, Status, Tier
+from quantriet.presenters.models import (
+    Decision,
+    Kind,
+    Presenter,
+    Standard,
+    Status,
+    Tier,
+    Training,
+)
 
 
 class PresenterFilterForm(forms.Form):
@@ -108,3 +116,33 @@ class DecisionForm(forms.Form):
     )
     note = forms.CharField(label=_("Lý do, ghi chú"), max_length=300, required=False)
     replacement = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class StandardForm(forms.ModelForm):
+    class Meta:
+        model = Standard
+        fields = ["min_theory_level", "training_hours", "sessions", "min_score"]
+
+
+class TrainingForm(forms.ModelForm):
+    managing_org = forms.ChoiceField(label=_("Đơn vị tổ chức"))
+
+    class Meta:
+        model = Training
+        fields = ["title", "kind", "starts_on", "ends_on", "hours"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args: object, orgs: list, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["managing_org"].choices = [(o.pk, o.name) for o in orgs]
+        self.order_fields(["managing_org", "title", "kind", "starts_on", "ends_on", "hours"])
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("Ngày kết thúc trước ngày bắt đầu."))
+        return data

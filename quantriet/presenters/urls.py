@@ -1,12 +1,15 @@
 from django.urls import path
 
-from quantriet.presenters import review_views, views
+from quantriet.presenters import review_views, training_views, views
 
 app_name = "presenters"
 urlpatterns = [
     path("", views.presenter_list, name="list"),
     path("ranking/", views.ranking, name="ranking"),
     path("workload/", views.workload, name="workload"),
+    path("standards/", training_views.standards, name="standards"),
+    path("trainings/", training_views.training_list, name="trainings"),
+    path("trainings/<int:pk>/", training_views.training_detail, name="training"),
     path("new/", views.presenter_create, name="create"),
     path("<int:pk>/", views.presenter_detail, name="detail"),
     path("<int:pk>/edit/", views.presenter_edit, name="edit"),
