@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from quantriet.presenters.models import Standard, TheoryLevel
@@ -106,42 +107,68 @@ def score(figures: Figures, standard: Standard) -> Score:
     return result
 
 
+def _number(value: float) -> str:
+    """One decimal, in the active language's format (69,1 in Vietnamese)."""
+    return number_format(value, 1)
+
+
 def shortfalls(figures: Figures, standard: Standard, total: float) -> list[str]:
+    return [text for _kind, text in _shortfalls(figures, standard, total)]
+
+
+def _shortfalls(figures: Figures, standard: Standard, total: float) -> list[tuple[str, str]]:
+    """(kind, words) per standard not met; kind says whose move it is (training or assigning)."""
     out = []
     if figures.theory_level < standard.min_theory_level:
         out.append(
-            _("Trình độ lý luận chính trị dưới mức %(level)s")
-            % {"level": str(TheoryLevel(standard.min_theory_level).label)}
+            (
+                "train",
+                _("Trình độ lý luận chính trị dưới mức %(level)s")
+                % {"level": str(TheoryLevel(standard.min_theory_level).label)},
+            )
         )
     if figures.training_hours < standard.training_hours:
         out.append(
-            _("Bồi dưỡng %(done)s/%(need)s giờ trong năm")
-            % {"done": figures.training_hours, "need": standard.training_hours}
+            (
+                "train",
+                _("Bồi dưỡng %(done)s/%(need)s giờ trong năm")
+                % {"done": figures.training_hours, "need": standard.training_hours},
+            )
         )
     if figures.sessions < standard.sessions:
         out.append(
-            _("Báo cáo %(done)s/%(need)s buổi trong năm")
-            % {"done": figures.sessions, "need": standard.sessions}
+            (
+                "assign",
+                _("Báo cáo %(done)s/%(need)s buổi trong năm")
+                % {"done": figures.sessions, "need": standard.sessions},
+            )
         )
     if total < standard.min_score:
         out.append(
-            _("Điểm hiệu quả %(score)s dưới mức %(need)s")
-            % {"score": f"{total:.1f}", "need": standard.min_score}
+            (
+                "train",
+                _("Điểm hiệu quả %(score)s dưới mức %(need)s")
+                % {"score": _number(total), "need": standard.min_score},
+            )
         )
     return out
 
 
 def recommend(figures: Figures, standard: Standard, result: Score) -> tuple[str, str]:
-    total = f"{result.total:.1f}"
+    total = _number(result.total)
     if result.total < 40 and figures.ratings >= 10:
         return Recommendation.REPLACE, _(
             "Điểm hiệu quả %(score)s, người nghe đánh giá trung bình %(avg)s/5 qua %(n)s lượt: "
             "đề nghị xem xét thay thế bằng người đáp ứng tiêu chuẩn."
-        ) % {"score": total, "avg": f"{result.feedback_average:.1f}", "n": figures.ratings}
-    if result.shortfalls:
-        return Recommendation.RETRAIN, _("Chưa đạt: %(list)s.") % {
-            "list": "; ".join(result.shortfalls)
-        }
+        ) % {"score": total, "avg": _number(result.feedback_average or 0), "n": figures.ratings}
+    short = _shortfalls(figures, standard, result.total)
+    to_train = [text for kind, text in short if kind == "train"]
+    if to_train:
+        return Recommendation.RETRAIN, _("Chưa đạt: %(list)s.") % {"list": "; ".join(to_train)}
+    if short:  # only too few sessions: the department's to assign, not the presenter's fault
+        return Recommendation.KEEP, _(
+            "Điểm hiệu quả %(score)s; cần bố trí thêm buổi báo cáo (%(list)s)."
+        ) % {"score": total, "list": "; ".join(text for _kind, text in short)}
     if result.total >= max(80, standard.min_score + 15):
         return Recommendation.PRIORITISE, _(
             "Điểm hiệu quả %(score)s, đạt mọi tiêu chuẩn: ưu tiên bố trí báo cáo."

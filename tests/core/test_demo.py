@@ -29,7 +29,7 @@ from quantriet.documents.models import Circulation, Document, DocumentLink
 from quantriet.orgs.access import visible_people
 from quantriet.orgs.models import Grant, Org, Person
 from quantriet.orgs.validators import normalise_party_card
-from quantriet.presenters.models import Presenter, Status, StatusChange, Training
+from quantriet.presenters.models import Presenter, ReviewRound, Status, StatusChange, Training
 from quantriet.presenters.selectors import ranking
 
 PEOPLE = 300
@@ -45,7 +45,7 @@ def demo(django_db_setup, django_db_blocker):
         yield out.getvalue()
         # Sites protect their invitations and check-ins: those go first.
         models = (CheckIn, Invitation, Conference, DocumentLink, Circulation, Document)
-        for model in (Training, Presenter, *models, Grant, Person):
+        for model in (ReviewRound, Training, Presenter, *models, Grant, Person):
             model.objects.all().delete()
         User.objects.all().delete()
         for org in Org.objects.order_by("-depth"):

@@ -16,8 +16,10 @@ from quantriet.conferences.models import AgendaItem, Conference, Format
 from quantriet.core.demo.orgs_data import ROOT_NAME, WARD_NAMES
 from quantriet.dialogue.models import Feedback
 from quantriet.orgs.models import Category, Org, Person
+from quantriet.presenters import selectors, services
 from quantriet.presenters.models import (
     Criterion,
+    Decision,
     Expertise,
     Kind,
     Presenter,
@@ -56,6 +58,7 @@ class PresenterCounts:
     sessions: int = 0
     feedback: int = 0
     reviews: int = 0
+    rounds: int = 0
 
 
 def _at(day: datetime.date, hour: int) -> datetime.datetime:
@@ -178,6 +181,7 @@ class _Corps:
         self._trainings(everyone)
         self._sessions()
         self._reviews(everyone)
+        self._review_round()
         return self.counts
 
     def _life_cycle(self, ward: Org, corps: list[Presenter], spare: list[Person]) -> None:
@@ -306,18 +310,18 @@ class _Corps:
             listeners = list(
                 Person.objects.filter(org__path__startswith=ward.path).values_list("pk", flat=True)
             )
-            for month in range(1, 11):
-                day = datetime.date(YEAR, month, 18)
-                topic = TOPICS[(month + ward.pk) % len(TOPICS)]
+            for month, day_of_month in [(m, d) for m in range(1, 11) for d in (8, 22)]:
+                day = datetime.date(YEAR, month, day_of_month)
+                topic = TOPICS[(month + day_of_month + ward.pk) % len(TOPICS)]
                 conference = Conference.objects.create(
-                    title=f"Hội nghị học tập, quán triệt: {topic} ({ward.name.removeprefix('Đảng bộ ')}, tháng {month}/{YEAR})",
+                    title=f"Hội nghị học tập, quán triệt: {topic} ({ward.name.removeprefix('Đảng bộ ')}, {day:%d/%m/%Y})",
                     format=Format.IN_PERSON,
                     starts_at=_at(day, 8),
                     ends_at=_at(day, 11),
                     host_org=ward,
                     created_by=self.by,
                 )
-                speakers = rng.sample(corps, 2)
+                speakers = rng.sample(corps, min(3, len(corps)))
                 for k, speaker in enumerate(speakers):
                     AgendaItem.objects.create(
                         conference=conference,
@@ -329,8 +333,8 @@ class _Corps:
                     )
                     self.counts.sessions += 1
                 # Some presenters draw far more listeners (and ratings) than others.
-                for person_id in rng.sample(listeners, min(len(listeners), rng.randint(15, 90))):
-                    speaker = speakers[0] if rng.random() < 0.7 else speakers[1]
+                for person_id in rng.sample(listeners, min(len(listeners), rng.randint(12, 70))):
+                    speaker = speakers[0] if rng.random() < 0.6 else rng.choice(speakers[1:])
                     feedback.append(
                         Feedback(
                             conference=conference,
@@ -344,6 +348,31 @@ class _Corps:
                     )
         Feedback.objects.bulk_create(feedback)
         self.counts.feedback = len(feedback)
+
+    def _review_round(self) -> None:
+        """Uông Bí's review of its corps for the year, under way: most decided as the figures
+        suggest, a few left for the committee's meeting."""
+        ward = self.wards[0]
+        review_round = services.open_round(
+            org=ward,
+            year=YEAR,
+            title=f"Rà soát, đánh giá đội ngũ báo cáo viên {ward.name.removeprefix('Đảng bộ ')} năm {YEAR}",
+            by=self.by,
+        )
+        members = selectors.ranking(selectors.round_members(review_round), YEAR)
+        for ranked in members[: max(0, len(members) - 4)]:
+            decision = ranked.score.recommendation
+            if decision == Decision.REPLACE:
+                decision = Decision.RETRAIN
+            services.decide(
+                review_round,
+                ranked.presenter,
+                decision=decision,
+                note=ranked.score.reason[:300] if decision == Decision.RETRAIN else "",
+                by=self.by,
+                on=datetime.date(YEAR, 11, 20),
+            )
+        self.counts.rounds += 1
 
     def _reviews(self, corps: list[Presenter]) -> None:
         rng = self.rng
