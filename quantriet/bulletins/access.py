@@ -2,8 +2,10 @@
 
 The department (administrators and officers, as for the corps) manages the bulletins its
 committee or a committee below it publishes, and reads the opinion reports of the presenters it
-manages. A presenter or propagandist sees the published bulletins addressed to them and their own
-reports. Anything else is a 404; a visible bulletin the caller may not manage is a 403.
+manages. It also follows up the bulletins a superior committee publishes: it sees the receipts of
+the presenters it manages, and reminds them. A presenter or propagandist sees the published
+bulletins addressed to them and their own reports. Anything else is a 404; a visible bulletin the
+caller may not manage or follow up is a 403.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from django.db.models import Q, QuerySet
 
 from quantriet.bulletins.models import Bulletin, BulletinAttachment, OpinionReport, Receipt
 from quantriet.orgs.access import get_visible_or_404, orgs_for, scope_for
-from quantriet.orgs.models import Org
+from quantriet.orgs.models import Org, ancestor_paths
 from quantriet.presenters.access import MANAGE_CORPS
 from quantriet.presenters.models import Presenter, Status
 
@@ -47,6 +49,9 @@ def visible_bulletins(user: User | AnonymousUser) -> QuerySet[Bulletin]:
         return Bulletin.objects.none()
     scope = scope_for(user)
     q = scope.path_q(MANAGE_BULLETINS, prefix="org__")
+    superiors = {a for path in scope.paths(MANAGE_BULLETINS) for a in ancestor_paths(path)}
+    if superiors and not scope.is_superuser:
+        q |= Q(published_at__isnull=False, org__path__in=sorted(superiors))
     if scope.person_id is not None and not scope.is_superuser:
         addressed = Receipt.objects.filter(presenter__person_id=scope.person_id).values(
             "bulletin_id"
@@ -61,6 +66,31 @@ def get_bulletin(user: User | AnonymousUser, pk: object) -> Bulletin:
 
 def can_manage_bulletin(user: User | AnonymousUser, bulletin: Bulletin) -> bool:
     return is_manager(user, bulletin.org)
+
+
+def can_follow_up(user: User | AnonymousUser, bulletin: Bulletin) -> bool:
+    """May the user see receipts of (some of) the bulletin's recipients and remind them?
+
+    Its publisher's department, and the departments below it, for the presenters they manage.
+    """
+    if bulletin.published_at is None:
+        return False
+    scope = scope_for(user)
+    if scope.has_role(MANAGE_BULLETINS, bulletin.org):
+        return True
+    return any(path.startswith(bulletin.org.path) for path in scope.paths(MANAGE_BULLETINS))
+
+
+def followed_receipts(user: User | AnonymousUser, prefix: str = "") -> Q:
+    """Receipts of the presenters the user manages; `prefix` is the lookup to the Receipt."""
+    return scope_for(user).path_q(MANAGE_BULLETINS, prefix=f"{prefix}presenter__org__")
+
+
+def get_bulletin_to_follow_up(user: User | AnonymousUser, pk: object) -> Bulletin:
+    bulletin = get_bulletin(user, pk)
+    if not can_follow_up(user, bulletin):
+        raise PermissionDenied
+    return bulletin
 
 
 def require_manage_bulletin(user: User | AnonymousUser, bulletin: Bulletin) -> None:

@@ -15,7 +15,7 @@ from ninja import Query, Router, Schema, Status
 from quantriet.api.common import ErrorOut, PageParams, paginate
 from quantriet.bulletins import access, selectors, services
 from quantriet.bulletins.models import Bulletin, BulletinAttachment, OpinionReport, Receipt, Topic
-from quantriet.orgs.access import org_for, scope_for
+from quantriet.orgs.access import org_for
 from quantriet.orgs.models import Org
 
 router = Router(tags=["bulletins"])
@@ -30,7 +30,7 @@ class BulletinOut(Schema):
     title: str
     month: date
     published_at: datetime | None
-    # Read count and recipients: for those who manage the bulletin, otherwise null.
+    # Read count and recipients among the presenters the caller manages (null for others).
     read: int | None = None
     total: int | None = None
     # For a recipient: addressed to them, and when they first opened it.
@@ -141,7 +141,7 @@ class TopicSummaryOut(Schema):
 
 
 def _row(request: HttpRequest, b: Bulletin) -> dict[str, Any]:
-    manage = scope_for(request.user).has_role(access.MANAGE_BULLETINS, b.org)
+    manage = access.can_follow_up(request.user, b) or access.can_manage_bulletin(request.user, b)
     return {
         "id": b.pk,
         "org": b.org_id,
@@ -253,16 +253,17 @@ def publish_bulletin(request: HttpRequest, bulletin_id: int) -> dict[str, Any]:
 
 @router.get("/bulletins/{bulletin_id}/receipts", response={200: ReceiptsOut, **ERRORS})
 def list_receipts(request: HttpRequest, bulletin_id: int) -> dict[str, Any]:
-    """Every recipient, those who have not read it first (managers of the bulletin only)."""
-    bulletin = access.get_bulletin_to_manage(request.user, bulletin_id)
-    items = [_receipt(r) for r in selectors.receipts_of(bulletin)]
+    """The recipients the caller manages, those who have not read it first."""
+    bulletin = access.get_bulletin_to_follow_up(request.user, bulletin_id)
+    items = [_receipt(r) for r in selectors.receipts_of(request.user, bulletin)]
     read = sum(1 for item in items if item["read_at"] is not None)
     return {"total": len(items), "read": read, "items": items}
 
 
 @router.post("/bulletins/{bulletin_id}/remind", response={200: RemindOut, **ERRORS})
 def remind(request: HttpRequest, bulletin_id: int) -> dict[str, Any]:
-    bulletin = access.get_bulletin_to_manage(request.user, bulletin_id)
+    """Remind the presenters the caller manages who have not read it (in the app and by e-mail)."""
+    bulletin = access.get_bulletin(request.user, bulletin_id)
     result = services.remind(
         user=request.user,  # type: ignore[arg-type]
         bulletin=bulletin,

@@ -8,24 +8,27 @@ from datetime import datetime
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 
-from quantriet.bulletins.access import visible_bulletins, visible_reports
+from quantriet.bulletins.access import followed_receipts, visible_bulletins, visible_reports
 from quantriet.bulletins.models import Bulletin, OpinionReport, Receipt, ReportStatus, Topic
 from quantriet.orgs.access import scope_for
 
 
 def bulletins_for(user: User | AnonymousUser) -> QuerySet[Bulletin]:
-    """Visible bulletins with their read count and recipients (`read`, `total`) and, for a
-    recipient, when they read it (`my_read_at`) and whether it is addressed to them."""
+    """Visible bulletins with the read count and recipients among the presenters the user
+    manages (`read`, `total`) and, for a recipient, whether it is addressed to them
+    (`my_receipt`), when they read it (`my_read_at`) and when they were reminded."""
     person_id = scope_for(user).person_id
     mine = Receipt.objects.filter(bulletin=OuterRef("pk"), presenter__person_id=person_id)
+    followed = followed_receipts(user, prefix="receipts__")
     return (
         visible_bulletins(user)
         .select_related("org")
         .annotate(
-            total=Count("receipts"),
-            read=Count("receipts", filter=Q(receipts__read_at__isnull=False)),
+            total=Count("receipts", filter=followed),
+            read=Count("receipts", filter=followed & Q(receipts__read_at__isnull=False)),
             my_receipt=Subquery(mine.values("pk")[:1]),
             my_read_at=Subquery(mine.values("read_at")[:1]),
+            my_reminded_at=Subquery(mine.values("reminded_at")[:1]),
         )
         .order_by("-month", "-id")
     )
@@ -43,17 +46,17 @@ def unread_count(user: User | AnonymousUser) -> int:
     ).count()
 
 
-def receipts_of(bulletin: Bulletin) -> QuerySet[Receipt]:
-    """Every recipient with their managing committee, unread first, then by name."""
+def receipts_of(user: User | AnonymousUser, bulletin: Bulletin) -> QuerySet[Receipt]:
+    """The recipients the user manages, with their managing committee, unread first, by name."""
     return (
-        Receipt.objects.filter(bulletin=bulletin)
+        Receipt.objects.filter(followed_receipts(user), bulletin=bulletin)
         .select_related("presenter__person", "presenter__org")
         .order_by("read_at", "presenter__person__search_name", "id")
     )
 
 
-def unread_of(bulletin: Bulletin) -> QuerySet[Receipt]:
-    return receipts_of(bulletin).filter(read_at__isnull=True)
+def unread_of(user: User | AnonymousUser, bulletin: Bulletin) -> QuerySet[Receipt]:
+    return receipts_of(user, bulletin).filter(read_at__isnull=True)
 
 
 def reports_for(

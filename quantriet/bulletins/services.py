@@ -113,15 +113,17 @@ class Reminded:
 
 
 def remind(*, user: User, bulletin: Bulletin, base_url: str = "") -> Reminded:
-    """Remind everyone who has not read the bulletin yet: record `reminded_at` (shown to them in
-    the app) and send an e-mail to those with an address."""
-    access.require_manage_bulletin(user, bulletin)
+    """Remind the presenters the user manages who have not read the bulletin yet: record
+    `reminded_at` (shown to them in the app) and send an e-mail to those with an address."""
     if bulletin.published_at is None:
+        access.require_manage_bulletin(user, bulletin)
         raise ValidationError(_("Bản tin chưa phát hành nên chưa thể nhắc đọc."))
+    if not access.can_follow_up(user, bulletin):
+        raise PermissionDenied
     unread = list(
-        Receipt.objects.filter(bulletin=bulletin, read_at__isnull=True).select_related(
-            "presenter__person"
-        )
+        Receipt.objects.filter(
+            access.followed_receipts(user), bulletin=bulletin, read_at__isnull=True
+        ).select_related("presenter__person")
     )
     if not unread:
         return Reminded(reminded=0, emailed=0)

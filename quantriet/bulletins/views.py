@@ -37,12 +37,11 @@ def _percent(read: int, total: int) -> int:
 @login_required
 def bulletin_list(request: HttpRequest) -> HttpResponse:
     user = request.user
-    scope = scope_for(user)
     page = Paginator(selectors.bulletins_for(user), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         {
             "bulletin": b,
-            "manage": scope.has_role(access.MANAGE_BULLETINS, b.org),
+            "follow": access.can_follow_up(user, b),
             "percent": _percent(b.read, b.total),
             "unread": b.my_receipt is not None and b.my_read_at is None,
         }
@@ -64,20 +63,22 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 
 def _detail_context(request: HttpRequest, bulletin: Bulletin, **extra: Any) -> dict[str, Any]:
     can_manage = access.can_manage_bulletin(request.user, bulletin)
+    can_follow = access.can_follow_up(request.user, bulletin)
     context: dict[str, Any] = {
         "bulletin": bulletin,
         "attachments": list(bulletin.attachments.all()),
         "can_manage": can_manage,
+        "can_follow": can_follow,
+        "attachment_form": AttachmentForm() if can_manage else None,
     }
-    if can_manage:
-        receipts = list(selectors.receipts_of(bulletin))
+    if can_follow:
+        receipts = list(selectors.receipts_of(request.user, bulletin))
         unread = [r for r in receipts if r.read_at is None]
         context.update(
             receipts=receipts,
             unread=unread,
             read_count=len(receipts) - len(unread),
             percent=_percent(len(receipts) - len(unread), len(receipts)),
-            attachment_form=AttachmentForm(),
         )
     context.update(extra)
     return context
@@ -136,7 +137,7 @@ def bulletin_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def bulletin_remind(request: HttpRequest, pk: int) -> HttpResponse:
-    bulletin = access.get_bulletin_to_manage(request.user, pk)
+    bulletin = access.get_bulletin(request.user, pk)
     try:
         result = services.remind(
             user=request.user,  # type: ignore[arg-type]

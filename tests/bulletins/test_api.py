@@ -263,3 +263,17 @@ def test_summary_queries_do_not_grow(tree, users, corps, topics, api, n):
         body = client.get(f"{REPORTS}/summary").json()
     assert sum(row["count"] for row in body) == n + 1
     assert len(large) == len(small)
+
+
+def test_ward_officer_sees_receipts_of_their_corps_only_on_the_province_bulletin(
+    tree, users, corps, publish, api
+):
+    bulletin = publish(tree.province)
+    client = api(users.officer_a)
+    item = client.get(URL).json()["items"][0]
+    assert (item["id"], item["read"], item["total"]) == (bulletin.pk, 0, 2)
+    receipts = client.get(f"{URL}/{bulletin.pk}/receipts").json()
+    assert {r["name"] for r in receipts["items"]} == {"Nguyễn Thị Hoa", "Trần Văn Nam"}
+    assert client.post(f"{URL}/{bulletin.pk}/remind").json()["reminded"] == 2
+    assert not Receipt.objects.filter(presenter=corps.binh, reminded_at__isnull=False).exists()
+    assert client.post(f"{URL}/{bulletin.pk}/publish").status_code == 403

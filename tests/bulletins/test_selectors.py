@@ -28,7 +28,9 @@ def test_bulletins_for_presenter_are_only_those_addressed(tree, users, corps, pu
 def test_unread_of_lists_who_has_not_read(tree, users, corps, publish):
     bulletin = publish(tree.ward_a, by=users.officer_a)
     services.mark_read(user=corps.nam.person.user, bulletin=bulletin)
-    assert [r.presenter_id for r in selectors.unread_of(bulletin)] == [corps.hoa.pk]
+    assert [r.presenter_id for r in selectors.unread_of(users.officer_a, bulletin)] == [
+        corps.hoa.pk
+    ]
 
 
 @pytest.mark.parametrize("n", [1, 3])

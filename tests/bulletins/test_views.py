@@ -239,3 +239,41 @@ def test_summary_page_groups_by_topic_with_fixed_queries(tree, users, corps, top
 def test_summary_page_is_for_the_department(users, corps, login):
     assert login(corps.hoa.person.user).get("/bulletins/opinions/summary/").status_code == 403
     assert login(users.outsider).get("/bulletins/opinions/summary/").status_code == 403
+
+
+def test_ward_officer_follows_up_the_province_bulletin_for_their_own_corps(
+    tree, users, corps, publish, login
+):
+    bulletin = publish(tree.province, title="Bản tin của Tỉnh ủy")
+    login(corps.nam.person.user).get(f"/bulletins/{bulletin.pk}/")
+    client = login(users.officer_a)
+    assert "Đã đọc 1/2 (50 %)" in client.get("/bulletins/").content.decode()
+    detail = client.get(f"/bulletins/{bulletin.pk}/").content.decode()
+    assert "Nguyễn Thị Hoa" in detail and "Phạm Văn Bình" not in detail
+    assert "Đính kèm" not in detail  # attachments are the publisher's
+    response = client.post(f"/bulletins/{bulletin.pk}/remind/", follow=True)
+    assert "Đã nhắc 1 người chưa đọc" in response.content.decode()
+    assert set(
+        Receipt.objects.filter(reminded_at__isnull=False).values_list("presenter_id", flat=True)
+    ) == {corps.hoa.pk}
+    upload_response = client.post(
+        f"/bulletins/{bulletin.pk}/attachments/", {"file": upload("a.pdf", PDF_BYTES)}
+    )
+    assert upload_response.status_code == 403
+    assert client.post(f"/bulletins/{bulletin.pk}/publish/").status_code == 403
+
+
+def test_ward_officer_does_not_see_a_province_draft(tree, users, corps, login):
+    from quantriet.bulletins import services
+
+    draft = services.create_bulletin(
+        user=users.admin, org=tree.province, title="Nháp", month=datetime.date(2026, 5, 1)
+    )
+    assert login(users.officer_a).get(f"/bulletins/{draft.pk}/").status_code == 404
+
+
+def test_reminded_presenter_sees_the_reminder_in_the_list(tree, users, corps, publish, login):
+    bulletin = publish(tree.ward_a, by=users.officer_a)
+    login(users.officer_a).post(f"/bulletins/{bulletin.pk}/remind/")
+    page = login(corps.hoa.person.user).get("/bulletins/").content.decode()
+    assert "Ban đã nhắc đọc ngày" in page
