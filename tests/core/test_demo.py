@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.test import Client
 from django.utils import timezone
 
+from quantriet.bulletins.models import Bulletin, OpinionReport
 from quantriet.conferences.models import CheckIn, Conference, Invitation, MakeUp, SiteReport
 from quantriet.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from quantriet.core.demo.conferences_data import UPCOMING_TITLE, XIV_TITLE
@@ -45,7 +46,16 @@ def demo(django_db_setup, django_db_blocker):
         yield out.getvalue()
         # Sites protect their invitations and check-ins: those go first.
         models = (CheckIn, Invitation, Conference, DocumentLink, Circulation, Document)
-        for model in (ReviewRound, Training, Presenter, *models, Grant, Person):
+        for model in (
+            OpinionReport,
+            Bulletin,
+            ReviewRound,
+            Training,
+            Presenter,
+            *models,
+            Grant,
+            Person,
+        ):
             model.objects.all().delete()
         User.objects.all().delete()
         for org in Org.objects.order_by("-depth"):
@@ -306,3 +316,9 @@ def test_corps_with_a_year_of_history_and_a_ranking_with_reasons(loaded):
     assert any(r.figures.ratings for r in ranked) and any(r.figures.review for r in ranked)
     mine = User.objects.get(username="baocaovien").person.presenter
     assert mine.status == Status.ACTIVE and mine.tier.code == "province"
+
+
+def test_bulletins_with_read_receipts_and_opinion_reports(loaded):
+    bulletins = Bulletin.objects.exclude(published_at=None)
+    assert bulletins.count() == 11
+    assert OpinionReport.objects.exists()

@@ -67,7 +67,7 @@ def test_workload_counts_sessions_per_month_and_flags_clashes(booked, login, use
     with CaptureQueriesContext(connection) as small:
         client.get("/presenters/workload/?year=2026")
     tier = Tier.objects.get(code="commune")
-    for i in range(5):
+    for _ in range(5):
         Presenter.objects.create(
             person=PersonFactory(org=presenter.person.org),
             org=presenter.org,

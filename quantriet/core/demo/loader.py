@@ -14,6 +14,7 @@ from django.db import transaction
 
 from quantriet.conferences.models import CheckIn, Conference
 from quantriet.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
+from quantriet.core.demo.bulletins_data import BulletinCounts, create_bulletins
 from quantriet.core.demo.conferences_data import XIV_TITLE, ConferenceCounts, create_conferences
 from quantriet.core.demo.dialogue_data import DialogueCounts, create_dialogue
 from quantriet.core.demo.documents_data import DOCUMENTS
@@ -37,6 +38,7 @@ class DemoResult:
     conferences: ConferenceCounts = field(default_factory=ConferenceCounts)
     dialogue: DialogueCounts = field(default_factory=DialogueCounts)
     presenters: PresenterCounts = field(default_factory=PresenterCounts)
+    bulletins: BulletinCounts = field(default_factory=BulletinCounts)
     accounts: list[DemoAccount] = field(default_factory=lambda: list(DEMO_ACCOUNTS))
 
 
@@ -59,6 +61,7 @@ def load_demo(*, people: int = 10_000) -> DemoResult:
         conferences=loader.conference_counts,
         dialogue=loader.dialogue_counts,
         presenters=loader.presenter_counts,
+        bulletins=loader.bulletin_counts,
     )
 
 
@@ -79,6 +82,7 @@ class _Loader:
         self.conference_counts = ConferenceCounts()
         self.dialogue_counts = DialogueCounts()
         self.presenter_counts = PresenterCounts()
+        self.bulletin_counts = BulletinCounts()
 
     def run(self) -> None:
         self.create_orgs(tree(), parent=None)
@@ -95,6 +99,7 @@ class _Loader:
             rng=self.rng, conference=Conference.objects.get(title=XIV_TITLE), users=users
         )
         self.presenter_counts = create_presenters(rng=self.rng, users=users)
+        self.bulletin_counts = create_bulletins(rng=self.rng, users=users)
 
     # --- organisations ------------------------------------------------------------
 

@@ -30,6 +30,7 @@ class Command(BaseCommand):
             c = result.conferences
             d = result.dialogue
             p = result.presenters
+            b = result.bulletins
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Đã nạp dữ liệu mẫu: {result.orgs} tổ chức, {result.people} người, "
@@ -40,7 +41,9 @@ class Command(BaseCommand):
                     f"{d.poll_votes} lượt trả lời khảo sát, {d.feedback} đánh giá; "
                     f"{p.presenters} báo cáo viên, {p.propagandists} tuyên truyền viên "
                     f"({p.trainings} lớp bồi dưỡng, {p.sessions} buổi báo cáo, {p.feedback} "
-                    f"đánh giá của người nghe, {p.reviews} phiếu đánh giá định kỳ) "
+                    f"đánh giá của người nghe, {p.reviews} phiếu đánh giá định kỳ), "
+                    f"{b.bulletins} bản thông tin định hướng ({b.read}/{b.receipts} lượt đã đọc), "
+                    f"{b.opinion_reports} phản ánh dư luận xã hội "
                     f"({time.monotonic() - started:.1f} giây)."
                 )
             )
