@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery
 
 from quantriet.bulletins.access import followed_receipts, visible_bulletins, visible_reports
 from quantriet.bulletins.models import Bulletin, OpinionReport, Receipt, ReportStatus, Topic
@@ -51,7 +51,8 @@ def receipts_of(user: User | AnonymousUser, bulletin: Bulletin) -> QuerySet[Rece
     return (
         Receipt.objects.filter(followed_receipts(user), bulletin=bulletin)
         .select_related("presenter__person", "presenter__org")
-        .order_by("read_at", "presenter__person__search_name", "id")
+        # Unread first on every database (PostgreSQL puts NULLs last by default).
+        .order_by(F("read_at").asc(nulls_first=True), "presenter__person__search_name", "id")
     )
 
 
