@@ -33,6 +33,10 @@ class PresenterFilterForm(forms.Form):
 class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("initial", {"year": timezone.localdate().year})
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
     def chosen_year(self) -> int:
         if self.is_valid() and self.cleaned_data.get("year"):
             return self.cleaned_data["year"]
