@@ -13,6 +13,7 @@ from quantriet.documents.api import router as documents_router
 from quantriet.orgs.api import router as orgs_router
 from quantriet.orgs.import_api import router as import_router
 from quantriet.presenters.api import router as presenters_router
+from quantriet.presenters.corps_api import router as corps_router
 
 api = NinjaAPI(
     title="quantriet API",
@@ -34,4 +35,5 @@ api.add_router("/", attendance_router)
 api.add_router("/", poll_router)
 api.add_router("/", dialogue_router)
 api.add_router("/", presenters_router)
+api.add_router("/", corps_router)
 api.add_router("/", bulletins_router)

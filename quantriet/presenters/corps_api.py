@@ -1,0 +1,382 @@
+"""API for the corps' management: standards, training, workload and review rounds — the same
+rules and services as the pages."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
+
+from quantriet.api.common import ErrorOut
+from quantriet.orgs.access import get_org, scope_for
+from quantriet.presenters import access, selectors, services
+from quantriet.presenters.models import (
+    Decision,
+    Presenter,
+    ReviewRound,
+    Standard,
+    TheoryLevel,
+    Training,
+    TrainingAttendance,
+)
+from quantriet.presenters.scoring import recommendation_label
+
+router = Router(tags=["presenters"])
+ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+def _managed_org(request: HttpRequest, org_id: int):  # noqa: ANN202 — an Org
+    org = get_org(request.user, org_id)
+    if not access.can_manage(request.user, org):
+        raise PermissionDenied
+    return org
+
+
+# --- standards ---------------------------------------------------------------------------
+
+
+class StandardIO(Schema):
+    min_theory_level: int = Field(TheoryLevel.INTERMEDIATE, ge=0, le=4)
+    training_hours: int = Field(16, ge=0, le=1000)
+    sessions: int = Field(4, ge=0, le=1000)
+    min_score: int = Field(60, ge=0, le=100)
+
+
+class StandardOut(StandardIO):
+    org: int
+    own: bool  # False: inherited from an ancestor committee or the defaults
+
+
+@router.get("/presenter-standards/{org_id}", response={200: StandardOut, **ERRORS})
+def get_standard(request: HttpRequest, org_id: int) -> dict[str, Any]:
+    org = _managed_org(request, org_id)
+    standard = selectors.Standards().for_org(org)
+    return {**_standard(standard), "org": org.pk, "own": standard.org_id == org.pk}
+
+
+@router.put("/presenter-standards/{org_id}", response={200: StandardOut, **ERRORS})
+def put_standard(request: HttpRequest, org_id: int, payload: StandardIO) -> dict[str, Any]:
+    org = _managed_org(request, org_id)
+    standard, _created = Standard.objects.update_or_create(org=org, defaults=payload.model_dump())
+    return {**_standard(standard), "org": org.pk, "own": True}
+
+
+def _standard(standard: Standard) -> dict[str, Any]:
+    return {
+        "min_theory_level": standard.min_theory_level,
+        "training_hours": standard.training_hours,
+        "sessions": standard.sessions,
+        "min_score": standard.min_score,
+    }
+
+
+# --- training ----------------------------------------------------------------------------
+
+
+class TrainingIn(Schema):
+    org: int
+    title: str = Field(..., min_length=1, max_length=300)
+    kind: Training.Kind
+    starts_on: datetime.date
+    ends_on: datetime.date
+    hours: int = Field(..., ge=1, le=1000)
+
+
+class TrainingOut(Schema):
+    id: int
+    org: int
+    title: str
+    kind: str
+    starts_on: datetime.date
+    ends_on: datetime.date
+    hours: int
+    conference: int | None
+    present: list[int]
+
+
+class AttendanceIn(Schema):
+    present: list[int]
+
+
+def _training_out(t: Training) -> dict[str, Any]:
+    return {
+        "id": t.pk,
+        "org": t.org_id,
+        "title": t.title,
+        "kind": t.kind,
+        "starts_on": t.starts_on,
+        "ends_on": t.ends_on,
+        "hours": t.hours,
+        "conference": t.conference_id,
+        "present": sorted(a.presenter_id for a in t.attendance.all() if a.attended),
+    }
+
+
+def _visible_trainings(request: HttpRequest):  # noqa: ANN202 — a queryset
+    scope = scope_for(request.user)
+    return Training.objects.filter(scope.path_q(access.MANAGE_CORPS, prefix="org__"))
+
+
+@router.get("/presenter-trainings", response=list[TrainingOut])
+def list_trainings(request: HttpRequest) -> list[dict[str, Any]]:
+    rows = _visible_trainings(request).prefetch_related("attendance")
+    return [_training_out(t) for t in rows]
+
+
+@router.post("/presenter-trainings", response={201: TrainingOut, **ERRORS})
+def create_training(request: HttpRequest, payload: TrainingIn) -> Status:
+    org = _managed_org(request, payload.org)
+    if payload.ends_on < payload.starts_on:
+        raise ValidationError({"ends_on": ["Ngày kết thúc trước ngày bắt đầu."]})
+    data = payload.model_dump(exclude={"org"})
+    data["title"] = data["title"].strip()
+    training = Training.objects.create(org=org, **data)
+    return Status(201, _training_out(training))
+
+
+@router.put("/presenter-trainings/{training_id}/attendance", response={200: TrainingOut, **ERRORS})
+def set_attendance(request: HttpRequest, training_id: int, payload: AttendanceIn) -> Any:
+    training = _visible_trainings(request).filter(pk=training_id).first()
+    if training is None:
+        raise Http404
+    corps = set(
+        Presenter.objects.filter(org__path__startswith=training.org.path).values_list(
+            "pk", flat=True
+        )
+    )
+    unknown = sorted(set(payload.present) - corps)
+    if unknown:
+        raise ValidationError(
+            {"present": [f"Không có báo cáo viên {pk} trong đội ngũ của đơn vị." for pk in unknown]}
+        )
+    with transaction.atomic():
+        training.attendance.all().delete()
+        TrainingAttendance.objects.bulk_create(
+            TrainingAttendance(training=training, presenter_id=pk, attended=True)
+            for pk in payload.present
+        )
+    return _training_out(Training.objects.prefetch_related("attendance").get(pk=training.pk))
+
+
+# --- workload ----------------------------------------------------------------------------
+
+
+class WorkloadOut(Schema):
+    presenter: int
+    full_name: str
+    months: list[int]
+    total: int
+    clashes: list[list[int]]  # pairs of agenda item ids booked at once
+
+
+class YearParams(Schema):
+    year: int | None = Field(None, ge=2000, le=2100)
+
+
+@router.get("/presenter-workload", response=list[WorkloadOut])
+def workload(request: HttpRequest, params: Query[YearParams]) -> list[dict[str, Any]]:
+    year = params.year or timezone.localdate().year
+    rows = selectors.workload(access.visible_presenters(request.user), year)
+    return [
+        {
+            "presenter": w.presenter.pk,
+            "full_name": w.presenter.person.full_name,
+            "months": w.months,
+            "total": w.total,
+            "clashes": [[a.pk, b.pk] for a, b in w.clashes],
+        }
+        for w in rows
+    ]
+
+
+# --- review rounds -------------------------------------------------------------------------
+
+
+class RoundIn(Schema):
+    org: int
+    year: int = Field(..., ge=2000, le=2100)
+    title: str = Field(..., max_length=200)
+
+
+class MemberOut(Schema):
+    presenter: int
+    full_name: str
+    status: str
+    score: float
+    recommendation: str
+    recommendation_name: str
+    reason: str
+    decision: str | None
+    note: str
+    replacement: int | None
+
+
+class RoundOut(Schema):
+    id: int
+    org: int
+    title: str
+    year: int
+    state: str
+    closed_on: datetime.date | None
+    undecided: int
+    members: list[MemberOut]
+
+
+class DecisionIn(Schema):
+    presenter: int
+    decision: Decision
+    note: str = ""
+    replacement: int | None = None
+
+
+class CandidateOut(Schema):
+    presenter: int
+    full_name: str
+    fit: float
+    shared_fields: list[str]
+    theory_level: int
+    score: float
+
+
+def _visible_rounds(request: HttpRequest):  # noqa: ANN202 — a queryset
+    scope = scope_for(request.user)
+    return ReviewRound.objects.filter(scope.path_q(access.MANAGE_CORPS, prefix="org__"))
+
+
+def _round(request: HttpRequest, round_id: int) -> ReviewRound:
+    review_round = _visible_rounds(request).select_related("org").filter(pk=round_id).first()
+    if review_round is None:
+        raise Http404
+    return review_round
+
+
+def _round_out(review_round: ReviewRound) -> dict[str, Any]:
+    ranked = selectors.ranking(
+        selectors.round_members(review_round), review_round.year, active_only=False
+    )
+    decisions = {d.presenter_id: d for d in review_round.decisions.all()}
+    members = []
+    for r in ranked:
+        d = decisions.get(r.presenter.pk)
+        members.append(
+            {
+                "presenter": r.presenter.pk,
+                "full_name": r.presenter.person.full_name,
+                "status": r.presenter.status,
+                "score": r.score.total,
+                "recommendation": r.score.recommendation,
+                "recommendation_name": recommendation_label(r.score.recommendation),
+                "reason": r.score.reason,
+                "decision": d.decision if d else None,
+                "note": d.note if d else "",
+                "replacement": d.replacement_id if d else None,
+            }
+        )
+    return {
+        "id": review_round.pk,
+        "org": review_round.org_id,
+        "title": review_round.title,
+        "year": review_round.year,
+        "state": review_round.state,
+        "closed_on": review_round.closed_on,
+        "undecided": sum(1 for m in members if m["decision"] is None),
+        "members": members,
+    }
+
+
+def _raise(exc: services.CorpsError) -> None:
+    raise ValidationError({exc.field or "__all__": [exc.message]}) from None
+
+
+@router.get("/presenter-reviews", response=list[RoundOut])
+def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_round_out(r) for r in _visible_rounds(request).select_related("org")]
+
+
+@router.post("/presenter-reviews", response={201: RoundOut, **ERRORS})
+def open_round(request: HttpRequest, payload: RoundIn) -> Status:
+    org = _managed_org(request, payload.org)
+    try:
+        review_round = services.open_round(
+            org=org, year=payload.year, title=payload.title, by=request.user
+        )
+    except services.CorpsError as exc:
+        _raise(exc)
+    return Status(201, _round_out(review_round))
+
+
+@router.get("/presenter-reviews/{round_id}", response={200: RoundOut, 404: ErrorOut})
+def get_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
+    return _round_out(_round(request, round_id))
+
+
+@router.get(
+    "/presenter-reviews/{round_id}/candidates/{presenter_id}",
+    response={200: list[CandidateOut], 404: ErrorOut},
+)
+def candidates(request: HttpRequest, round_id: int, presenter_id: int) -> list[dict[str, Any]]:
+    """Who could replace this presenter: candidates meeting the standard, ranked by fit."""
+    review_round = _round(request, round_id)
+    leaving = selectors.round_members(review_round).filter(pk=presenter_id).first()
+    if leaving is None:
+        raise Http404
+    return [
+        {
+            "presenter": c.presenter.pk,
+            "full_name": c.presenter.person.full_name,
+            "fit": c.fit,
+            "shared_fields": c.shared_fields,
+            "theory_level": c.presenter.theory_level,
+            "score": c.score,
+        }
+        for c in selectors.replacement_candidates(leaving, review_round)
+    ]
+
+
+@router.post("/presenter-reviews/{round_id}/decisions", response={200: RoundOut, **ERRORS})
+def decide(request: HttpRequest, round_id: int, payload: DecisionIn) -> dict[str, Any]:
+    review_round = _round(request, round_id)
+    presenter = selectors.round_members(review_round).filter(pk=payload.presenter).first()
+    if presenter is None:
+        raise ValidationError({"presenter": ["Báo cáo viên không thuộc đợt rà soát này."]})
+    replacement = None
+    if payload.replacement is not None:
+        allowed = {
+            c.presenter.pk: c.presenter
+            for c in selectors.replacement_candidates(presenter, review_round)
+        }
+        replacement = allowed.get(payload.replacement)
+        if replacement is None:
+            raise ValidationError(
+                {"replacement": ["Người thay thế phải là người dự kiến đạt tiêu chuẩn của đơn vị."]}
+            )
+    try:
+        services.decide(
+            review_round,
+            presenter,
+            decision=payload.decision,
+            note=payload.note,
+            by=request.user,
+            on=timezone.localdate(),
+            replacement=replacement,
+        )
+    except services.CorpsError as exc:
+        _raise(exc)
+    return _round_out(review_round)
+
+
+@router.post("/presenter-reviews/{round_id}/close", response={200: RoundOut, **ERRORS})
+def close(request: HttpRequest, round_id: int) -> dict[str, Any]:
+    review_round = _round(request, round_id)
+    out = _round_out(review_round)
+    try:
+        services.close_round(review_round, on=timezone.localdate(), undecided=out["undecided"])
+    except services.CorpsError as exc:
+        _raise(exc)
+    return _round_out(review_round)
