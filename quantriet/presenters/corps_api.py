@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -133,7 +134,7 @@ def list_trainings(request: HttpRequest) -> list[dict[str, Any]]:
 def create_training(request: HttpRequest, payload: TrainingIn) -> Status:
     org = _managed_org(request, payload.org)
     if payload.ends_on < payload.starts_on:
-        raise ValidationError({"ends_on": ["Ngày kết thúc trước ngày bắt đầu."]})
+        raise ValidationError({"ends_on": [_("Ngày kết thúc trước ngày bắt đầu.")]})
     data = payload.model_dump(exclude={"org"})
     data["title"] = data["title"].strip()
     training = Training.objects.create(org=org, **data)
@@ -153,7 +154,12 @@ def set_attendance(request: HttpRequest, training_id: int, payload: AttendanceIn
     unknown = sorted(set(payload.present) - corps)
     if unknown:
         raise ValidationError(
-            {"present": [f"Không có báo cáo viên {pk} trong đội ngũ của đơn vị." for pk in unknown]}
+            {
+                "present": [
+                    _("Không có báo cáo viên %(id)s trong đội ngũ của đơn vị.") % {"id": pk}
+                    for pk in unknown
+                ]
+            }
         )
     with transaction.atomic():
         training.attendance.all().delete()
@@ -344,7 +350,7 @@ def decide(request: HttpRequest, round_id: int, payload: DecisionIn) -> dict[str
     review_round = _round(request, round_id)
     presenter = selectors.round_members(review_round).filter(pk=payload.presenter).first()
     if presenter is None:
-        raise ValidationError({"presenter": ["Báo cáo viên không thuộc đợt rà soát này."]})
+        raise ValidationError({"presenter": [_("Báo cáo viên không thuộc đợt rà soát này.")]})
     replacement = None
     if payload.replacement is not None:
         allowed = {
@@ -354,7 +360,11 @@ def decide(request: HttpRequest, round_id: int, payload: DecisionIn) -> dict[str
         replacement = allowed.get(payload.replacement)
         if replacement is None:
             raise ValidationError(
-                {"replacement": ["Người thay thế phải là người dự kiến đạt tiêu chuẩn của đơn vị."]}
+                {
+                    "replacement": [
+                        _("Người thay thế phải là người dự kiến đạt tiêu chuẩn của đơn vị.")
+                    ]
+                }
             )
     try:
         services.decide(

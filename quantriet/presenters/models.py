@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from quantriet.conferences.models import Conference
 from quantriet.core.models import TimeStampedModel
@@ -61,7 +62,7 @@ class Kind(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    CANDIDATE = "candidate", _("Dự kiến")
+    CANDIDATE = "candidate", pgettext_lazy("presenter status", "Dự kiến")
     ACTIVE = "active", _("Đang hoạt động")
     SUSPENDED = "suspended", _("Tạm dừng")
     RETIRED = "retired", _("Thôi làm nhiệm vụ")
