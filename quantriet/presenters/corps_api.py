@@ -18,6 +18,7 @@ from quantriet.api.common import ErrorOut
 from quantriet.orgs.access import get_org, scope_for
 from quantriet.presenters import access, selectors, services
 from quantriet.presenters.models import (
+    Criterion,
     Decision,
     Presenter,
     ReviewRound,
@@ -390,3 +391,54 @@ def close(request: HttpRequest, round_id: int) -> dict[str, Any]:
     except services.CorpsError as exc:
         _raise(exc)
     return _round_out(review_round)
+
+
+# --- the department's periodic review of one presenter -------------------------------------
+
+
+class CriterionOut(Schema):
+    id: int
+    name: str
+    weight: int
+
+
+class ReviewIn(Schema):
+    year: int = Field(..., ge=2000, le=2100)
+    scores: dict[int, int]  # criterion id → 1–5
+    comment: str = ""
+
+
+class ReviewOut(Schema):
+    presenter: int
+    year: int
+    scores: dict[int, int]
+    comment: str
+    review_part: float | None  # the "review" part of the year's score, 0–100
+
+
+@router.get("/presenter-criteria", response=list[CriterionOut])
+def criteria(request: HttpRequest) -> list[Criterion]:
+    return list(Criterion.objects.all())
+
+
+@router.put("/presenters/{presenter_id}/reviews", response={200: ReviewOut, **ERRORS})
+def put_review(request: HttpRequest, presenter_id: int, payload: ReviewIn) -> dict[str, Any]:
+    presenter = access.get_presenter_to_manage(request.user, presenter_id)
+    try:
+        review = services.record_review(
+            presenter,
+            year=payload.year,
+            scores=payload.scores,
+            comment=payload.comment,
+            by=request.user,
+        )
+    except services.CorpsError as exc:
+        _raise(exc)
+    evaluation = selectors.evaluation(presenter, payload.year)
+    return {
+        "presenter": presenter.pk,
+        "year": review.year,
+        "scores": dict(review.scores.values_list("criterion_id", "score")),
+        "comment": review.comment,
+        "review_part": evaluation.score.parts["review"],
+    }

@@ -150,3 +150,28 @@ class TrainingForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("ends_on", _("Ngày kết thúc trước ngày bắt đầu."))
         return data
+
+
+class ReviewForm(forms.Form):
+    """One score 1–5 per named criterion (the criteria are rows the department edits)."""
+
+    comment = forms.CharField(
+        label=_("Nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(
+        self, *args: object, criteria: list, initial_scores: dict | None = None, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.criteria = criteria
+        for criterion in criteria:
+            self.fields[f"c{criterion.pk}"] = forms.TypedChoiceField(
+                label=f"{criterion.name} (×{criterion.weight})",
+                choices=[(n, str(n)) for n in range(1, 6)],
+                coerce=int,
+                initial=(initial_scores or {}).get(criterion.pk),
+            )
+        self.order_fields([f"c{c.pk}" for c in criteria] + ["comment"])
+
+    def scores(self) -> dict[int, int]:
+        return {c.pk: self.cleaned_data[f"c{c.pk}"] for c in self.criteria}

@@ -11,10 +11,13 @@ from django.utils.translation import gettext as _
 from quantriet.orgs.models import Org
 from quantriet.presenters.models import (
     TRANSITIONS,
+    Criterion,
     Decision,
     Presenter,
+    Review,
     ReviewDecision,
     ReviewRound,
+    ReviewScore,
     Status,
     StatusChange,
 )
@@ -159,3 +162,30 @@ def close_round(review_round: ReviewRound, *, on: datetime.date, undecided: int)
     review_round.state = ReviewRound.State.CLOSED
     review_round.closed_on = on
     review_round.save(update_fields=["state", "closed_on", "updated_at"])
+
+
+@transaction.atomic
+def record_review(
+    presenter: Presenter, *, year: int, scores: dict[int, int], comment: str, by: User | None
+) -> Review:
+    """The department's evaluation of a presenter for a year: a score 1–5 per named criterion
+    (all of them), replacing an earlier one for the same year."""
+    criteria = {c.pk: c for c in Criterion.objects.all()}
+    missing = [c.name for pk, c in criteria.items() if pk not in scores]
+    if missing:
+        raise CorpsError(
+            _("Cần chấm điểm mọi tiêu chí: %(list)s.") % {"list": "; ".join(missing)},
+            field="scores",
+        )
+    if any(pk not in criteria for pk in scores) or any(
+        not 1 <= value <= 5 for value in scores.values()
+    ):
+        raise CorpsError(_("Điểm mỗi tiêu chí từ 1 đến 5."), field="scores")
+    review, _created = Review.objects.update_or_create(
+        presenter=presenter, year=year, defaults={"comment": (comment or "").strip(), "by": by}
+    )
+    review.scores.all().delete()
+    ReviewScore.objects.bulk_create(
+        ReviewScore(review=review, criterion_id=pk, score=value) for pk, value in scores.items()
+    )
+    return review

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/", views.presenter_detail, name="detail"),
     path("<int:pk>/edit/", views.presenter_edit, name="edit"),
     path("<int:pk>/status/", views.presenter_status, name="status"),
+    path("<int:pk>/review/", views.presenter_review, name="review"),
     path("reviews/", review_views.round_list, name="rounds"),
     path("reviews/<int:pk>/", review_views.round_detail, name="round"),
     path("reviews/<int:pk>/close/", review_views.round_close, name="round_close"),

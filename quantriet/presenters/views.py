@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,10 +18,11 @@ from quantriet.presenters.forms import (
     NewPresenterForm,
     PresenterFilterForm,
     PresenterForm,
+    ReviewForm,
     StatusForm,
     YearForm,
 )
-from quantriet.presenters.models import Presenter, Status
+from quantriet.presenters.models import Criterion, Presenter, Status
 from quantriet.presenters.scoring import WEIGHTS, recommendation_label
 
 PAGE_SIZE = 25
@@ -215,4 +217,40 @@ def workload(request: HttpRequest) -> HttpResponse:
             "months": range(1, 13),
             "clashes": [(row, pair) for row in rows for pair in row.clashes],
         },
+    )
+
+
+@login_required
+def presenter_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The department's evaluation of the presenter for a year, against the named criteria."""
+    presenter = access.get_presenter_to_manage(request.user, pk)
+    year = YearForm(request.GET or None).chosen_year()
+    criteria = list(Criterion.objects.all())
+    review = presenter.reviews.filter(year=year).first()
+    initial = dict(review.scores.values_list("criterion_id", "score")) if review else {}
+    form = ReviewForm(
+        request.POST or None,
+        criteria=criteria,
+        initial_scores=initial,
+        initial={"comment": review.comment if review else ""},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_review(
+                presenter,
+                year=year,
+                scores=form.scores(),
+                comment=form.cleaned_data["comment"],
+                by=request.user,
+            )
+        except services.CorpsError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã ghi đánh giá năm %(year)s.") % {"year": year})
+            return redirect(f"{reverse('presenters:detail', args=[presenter.pk])}?year={year}")
+    return render(
+        request,
+        "presenters/review_form.html",
+        {"presenter": presenter, "form": form, "year": year},
+        status=400 if request.method == "POST" else 200,
     )

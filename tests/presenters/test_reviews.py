@@ -126,3 +126,42 @@ def test_rounds_of_another_committee_are_invisible(corps, login, users, tree):
         == 404
     )
     assert login(users.member_a).get("/presenters/reviews/").status_code == 403
+
+
+def test_department_scores_a_presenter_against_the_criteria(corps, login, api, users):
+    from quantriet.presenters.models import Criterion, Review
+
+    presenter = corps("Khúc Văn Chấm")
+    criteria = list(Criterion.objects.all())
+    client = login(users.officer_a)
+    form = client.get(f"/presenters/{presenter.pk}/review/?year={YEAR}").content.decode()
+    assert all(c.name in form for c in criteria)
+    posted = client.post(
+        f"/presenters/{presenter.pk}/review/?year={YEAR}",
+        {**{f"c{c.pk}": 5 for c in criteria}, "comment": "Nắm chắc nghị quyết"},
+    )
+    assert posted.status_code == 302
+    page = client.get(f"/presenters/{presenter.pk}/?year={YEAR}").content.decode()
+    assert "Đánh giá của Ban" in page and "100,0" in page
+    # Through the API: every criterion, 1–5; a missing one is named in the error.
+    scores = {str(c.pk): 3 for c in criteria}
+    url = f"/api/v1/presenters/{presenter.pk}/reviews"
+    saved = api(users.officer_a).put(
+        url, {"year": YEAR, "scores": scores, "comment": ""}, content_type="application/json"
+    )
+    assert saved.status_code == 200 and saved.json()["review_part"] == 50.0
+    partial = dict(list(scores.items())[1:])
+    refused = api(users.officer_a).put(
+        url, {"year": YEAR, "scores": partial}, content_type="application/json"
+    )
+    error = refused.json()["errors"][0]
+    assert refused.status_code == 400 and error["field"] == "scores"
+    assert criteria[0].name in error["message"]
+    assert Review.objects.get().scores.filter(score=3).count() == len(criteria)
+    assert (
+        api(users.officer_b)
+        .put(url, {"year": YEAR, "scores": scores}, content_type="application/json")
+        .status_code
+        == 404
+    )
+    assert login(users.officer_b).get(f"/presenters/{presenter.pk}/review/").status_code == 404
