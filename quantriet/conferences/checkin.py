@@ -473,34 +473,32 @@ def _record_invited(
     )
 
 
-_REPEAT_SQL: list[str] = []
+_MET_SQL: list[str] = []
 
 
-def _invited_or_repeat_sql() -> str:
-    """PostgreSQL: the invited INSERT in a CTE, and when it inserts nothing, in the same
-    statement the check-in it met — the person's in this conference, or the one holding this
-    client_id — so a replayed or repeated scan costs one statement, not three."""
-    if not _REPEAT_SQL:
+def _met_sql() -> str:
+    """PostgreSQL, after the invited INSERT inserted nothing: the check-ins it may have met —
+    the person's in this conference, and the one holding this client_id — with the person's
+    name and whether they are invited now, in one statement. Two equality lookups on unique
+    indexes (no OR), sent unprepared so each is planned on the table as it is."""
+    if not _MET_SQL:
         qn = connection.ops.quote_name
         checkin = qn(CheckIn._meta.db_table)
         person = qn(Person._meta.db_table)
         invitation = qn(Invitation._meta.db_table)
-        insert = _invited_sql().split(" RETURNING ")[0]
         columns = ", ".join(f"c.{qn(CheckIn._meta.get_field(name).column)}" for name in _COLUMNS)
-        _REPEAT_SQL.append(
-            f"WITH ins AS ({insert} RETURNING {qn('id')}, {qn('person_id')}) "  # noqa: S608
-            f"SELECT ins.{qn('id')}, p.{qn('full_name')}, NULL, NULL, NULL, NULL, NULL, NULL, "
-            f"NULL, NULL, NULL, NULL, NULL "
-            f"FROM ins JOIN {person} p ON p.{qn('id')} = ins.{qn('person_id')} "
-            f"UNION ALL "
-            f"SELECT c.{qn('id')}, p.{qn('full_name')}, {columns}, "
-            f"EXISTS (SELECT 1 FROM {invitation} i WHERE i.{qn('conference_id')} = %s::bigint "
-            f"AND i.{qn('person_id')} = %s::bigint) "
+        select = (
+            f"SELECT c.{qn('id')}, p.{qn('full_name')}, {columns}, "  # noqa: S608
+            f"EXISTS (SELECT 1 FROM {invitation} i WHERE i.{qn('conference_id')} = %s "
+            f"AND i.{qn('person_id')} = %s) "
             f"FROM {checkin} c JOIN {person} p ON p.{qn('id')} = c.{qn('person_id')} "
-            f"WHERE NOT EXISTS (SELECT 1 FROM ins) AND ((c.{qn('conference_id')} = %s::bigint "
-            f"AND c.{qn('person_id')} = %s::bigint) OR c.{qn('client_id')} = %s::uuid)"
         )
-    return _REPEAT_SQL[0]
+        _MET_SQL.append(
+            f"{select} WHERE c.{qn('conference_id')} = %s AND c.{qn('person_id')} = %s "
+            f"UNION ALL {select} WHERE c.{qn('client_id')} = %s "
+            f"AND NOT (c.{qn('conference_id')} = %s AND c.{qn('person_id')} = %s)"
+        )
+    return _MET_SQL[0]
 
 
 def _record_invited_or_repeat(
@@ -513,19 +511,16 @@ def _record_invited_or_repeat(
     by_id: int | None,
     late: bool,
 ) -> Result | None:
-    """`_record_invited` on PostgreSQL, answering a plain repeat too (200 with the original).
-    None for anything else — not invited, unknown, a client_id held by another check-in, a
-    conflict with a check-in committed after the statement began — and the general path
-    answers as it always does."""
+    """`_record_invited` on PostgreSQL, answering a plain repeat too (200 with the original)
+    with one more statement. None for anything else — not invited, unknown, a client_id held
+    by another check-in, a conflict with a check-in committed in between — and the general
+    path answers as it always does."""
     conference_id = ctx.conference.pk
-    extra = [conference_id, person_id, conference_id, person_id, params[2]]
     with _cursor() as cursor:
-        cursor.execute(_invited_or_repeat_sql(), params + extra)
-        rows = cursor.fetchall()
-    if not rows:
-        return None
-    if rows[0][2] is None:  # the INSERT's row
-        pk, name = rows[0][0], rows[0][1]
+        cursor.execute(_invited_sql(), params)
+        inserted = cursor.fetchone()
+    if inserted is not None:
+        pk, name = inserted
         checkin = _new_checkin(
             conference_id,
             person_id,
@@ -547,6 +542,13 @@ def _record_invited_or_repeat(
             created=True,
             message=_new_message(name, invited=True, late=late),
         )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _met_sql(), [conference_id, person_id] * 3 + [params[2], conference_id, person_id]
+        )
+        rows = cursor.fetchall()
+    if not rows:
+        return None
     pk, name, *values, invited_now = rows[0]
     if len({row[0] for row in rows}) != 1 or not invited_now:
         return None
