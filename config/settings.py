@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "quantriet.conferences",
     "quantriet.dialogue",
     "quantriet.presenters",
+    "quantriet.programs",
     "quantriet.bulletins",
     "quantriet.api",
 ]

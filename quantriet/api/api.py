@@ -14,6 +14,7 @@ from quantriet.orgs.api import router as orgs_router
 from quantriet.orgs.import_api import router as import_router
 from quantriet.presenters.api import router as presenters_router
 from quantriet.presenters.corps_api import router as corps_router
+from quantriet.programs.api import router as programs_router
 
 api = NinjaAPI(
     title="quantriet API",
@@ -36,4 +37,5 @@ api.add_router("/", poll_router)
 api.add_router("/", dialogue_router)
 api.add_router("/", presenters_router)
 api.add_router("/", corps_router)
+api.add_router("/", programs_router)
 api.add_router("/", bulletins_router)

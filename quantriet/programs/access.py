@@ -1,0 +1,73 @@
+"""Who sees and changes programmes: officers and administrators of the organisation and above
+(a role reaches its subtree); a task's responsible officer sees and updates their own task."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from quantriet.orgs.access import scope_for
+from quantriet.orgs.models import Org, Role, ancestor_paths
+from quantriet.programs.models import Program, Task
+
+MANAGE_PROGRAMS = (Role.ADMIN, Role.OFFICER)
+
+
+def visible_programs(user: User | AnonymousUser) -> QuerySet[Program]:
+    """The programmes of the organisations the user manages and below; those of the committees
+    above them too (read-only: a ward builds its programme from the province's)."""
+    if not user.is_authenticated:
+        return Program.objects.none()
+    scope = scope_for(user)
+    q = scope.path_q(MANAGE_PROGRAMS, prefix="org__")
+    superiors = {a for path in scope.paths(MANAGE_PROGRAMS) for a in ancestor_paths(path)}
+    if superiors:
+        q |= Q(org__path__in=superiors)
+    if scope.person_id is not None:
+        q |= Q(tasks__owner_id=scope.person_id)
+    return Program.objects.filter(q).distinct()
+
+
+def can_manage(user: User | AnonymousUser, org: Org) -> bool:
+    return scope_for(user).has_role(MANAGE_PROGRAMS, org)
+
+
+def get_program(user: User | AnonymousUser, pk: object) -> Program:
+    try:
+        return visible_programs(user).select_related("org", "document").get(pk=pk)
+    except (Program.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_program_to_manage(user: User | AnonymousUser, pk: object) -> Program:
+    program = get_program(user, pk)
+    if not can_manage(user, program.org):
+        raise PermissionDenied
+    return program
+
+
+def visible_tasks(user: User | AnonymousUser) -> QuerySet[Task]:
+    if not user.is_authenticated:
+        return Task.objects.none()
+    scope = scope_for(user)
+    q = scope.path_q(MANAGE_PROGRAMS, prefix="program__org__")
+    if scope.person_id is not None:
+        q |= Q(owner_id=scope.person_id)
+    return Task.objects.filter(q)
+
+
+def get_task(user: User | AnonymousUser, pk: object) -> Task:
+    try:
+        return visible_tasks(user).select_related("program__org", "owner").get(pk=pk)
+    except (Task.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def can_update(user: User | AnonymousUser, task: Task) -> bool:
+    """The responsible officer, or a manager of the programme's organisation."""
+    scope = scope_for(user)
+    return (task.owner_id is not None and task.owner_id == scope.person_id) or can_manage(
+        user, task.program.org
+    )

@@ -1,0 +1,120 @@
+"""Action programmes: how an organisation carries a resolution out, task by task, each with a
+responsible officer — "rõ việc, rõ người, rõ thời gian" (clear task, clear person, clear time)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from quantriet.core.models import TimeStampedModel
+from quantriet.documents.models import Document
+from quantriet.orgs.models import Org, Person
+
+
+class Program(TimeStampedModel):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+        SUBMITTED = "submitted", _("Trình cấp ủy")
+        ISSUED = "issued", _("Đã ban hành")
+        RETURNED = "returned", _("Trả lại để sửa")
+
+    org = models.ForeignKey(
+        Org, on_delete=models.PROTECT, related_name="programs", verbose_name=_("tổ chức")
+    )
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        related_name="programs",
+        verbose_name=_("văn bản thực hiện"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        verbose_name=_("chương trình của cấp trên"),
+    )
+    title = models.CharField(_("tên chương trình"), max_length=300)
+    objectives = models.TextField(_("mục tiêu"), blank=True)
+    starts_on = models.DateField(_("từ ngày"))
+    ends_on = models.DateField(_("đến ngày"))
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=State.choices, default=State.DRAFT
+    )
+    # Recorded when the committee issues it.
+    number = models.CharField(_("số, ký hiệu"), max_length=40, blank=True)
+    issued_on = models.DateField(_("ngày ban hành (họp cấp ủy)"), null=True, blank=True)
+    return_comment = models.TextField(_("ý kiến khi trả lại"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+        indexes = [models.Index(fields=["document", "org"])]
+        verbose_name = _("chương trình hành động")
+        verbose_name_plural = _("chương trình hành động")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Task(TimeStampedModel):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField(_("nhiệm vụ"), max_length=300)
+    owner = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
+        verbose_name=_("người chịu trách nhiệm"),
+    )
+    co_units = models.ManyToManyField(
+        Org, blank=True, related_name="co_tasks", verbose_name=_("đơn vị phối hợp")
+    )
+    start_on = models.DateField(_("bắt đầu"), null=True, blank=True)
+    due_on = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    indicator = models.CharField(_("chỉ tiêu"), max_length=200, blank=True)
+    target = models.DecimalField(
+        _("mức chỉ tiêu"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    unit = models.CharField(_("đơn vị tính"), max_length=30, blank=True)
+    progress = models.PositiveSmallIntegerField(
+        _("tiến độ (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["program", "due_on"])]
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProgressUpdate(models.Model):
+    """The responsible officer's report on a task; the history is kept."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
+    progress = models.PositiveSmallIntegerField(
+        _("tiến độ (%)"), validators=[MaxValueValidator(100)]
+    )
+    note = models.TextField(_("nội dung"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("báo cáo tiến độ")
+        verbose_name_plural = _("báo cáo tiến độ")
+
+    def __str__(self) -> str:
+        return f"{self.task_id}: {self.progress}%"

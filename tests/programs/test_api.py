@@ -1,0 +1,200 @@
+import datetime
+
+import pytest
+
+from quantriet.orgs.models import Person
+from quantriet.programs.models import Program, ProgressUpdate, Task
+from quantriet.programs.status import TaskStatus, task_status
+from tests.documents.conftest import make_document
+from tests.factories import PersonFactory, UserFactory
+
+JSON = "application/json"
+
+
+@pytest.fixture
+def resolution(db):
+    return make_document(number="15-NQ/ĐH", title="Nghị quyết Đại hội Đảng bộ phường")
+
+
+def new_program(client, org, document, **extra):
+    body = {
+        "org": org.pk,
+        "document": document.pk,
+        "title": "Chương trình hành động thực hiện Nghị quyết",
+        "starts_on": "2026-01-01",
+        "ends_on": "2026-12-31",
+        **extra,
+    }
+    return client.post("/api/v1/programs", body, content_type=JSON)
+
+
+def test_status_is_derived_from_progress_and_dates():
+    start, due = datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)
+    assert task_status(0, start, due, datetime.date(2025, 12, 1)) == TaskStatus.NOT_STARTED
+    assert task_status(50, start, due, datetime.date(2026, 6, 1)) == TaskStatus.ON_TRACK
+    assert task_status(20, start, due, datetime.date(2026, 9, 1)) == TaskStatus.AT_RISK
+    assert task_status(90, start, due, datetime.date(2027, 1, 2)) == TaskStatus.OVERDUE
+    assert task_status(100, start, due, datetime.date(2027, 1, 2)) == TaskStatus.DONE
+
+
+def test_clear_task_person_and_time_before_submitting_then_issue(api, users, tree, resolution):
+    client = api(users.officer_a)
+    program = new_program(client, tree.ward_a, resolution).json()
+    assert program["status"] == "draft"
+    pid = program["id"]
+    empty = client.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
+    assert empty.status_code == 400 and "chưa có nhiệm vụ" in empty.json()["errors"][0]["message"]
+    vague = client.post(
+        f"/api/v1/programs/{pid}/tasks",
+        {"title": "Tuyên truyền nghị quyết đến 100% đảng viên"},
+        content_type=JSON,
+    )
+    assert vague.status_code == 201 and vague.json()["status"] == "not_started"
+    refused = client.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
+    assert refused.status_code == 400
+    message = refused.json()["errors"][0]["message"]
+    assert "người chịu trách nhiệm" in message and "thời hạn" in message
+    assert Program.objects.get(pk=pid).status == "draft"
+    owner = PersonFactory(full_name="Phạm Văn Phụ Trách", org=tree.cell_a1)
+    fixed = client.patch(
+        f"/api/v1/tasks/{vague.json()['id']}",
+        {
+            "owner": owner.pk,
+            "start_on": "2026-02-01",
+            "due_on": "2026-06-30",
+            "indicator": "Đảng viên được quán triệt",
+            "target": "100",
+            "unit": "%",
+        },
+        content_type=JSON,
+    )
+    assert fixed.status_code == 200 and fixed.json()["owner_name"] == "Phạm Văn Phụ Trách"
+    submitted = client.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
+    assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
+    no_number = client.patch(f"/api/v1/programs/{pid}", {"status": "issued"}, content_type=JSON)
+    assert no_number.status_code == 400 and no_number.json()["errors"][0]["field"] == "number"
+    issued = client.patch(
+        f"/api/v1/programs/{pid}",
+        {"status": "issued", "number": "05-CTr/ĐU", "issued_on": "2026-01-20"},
+        content_type=JSON,
+    )
+    assert issued.json()["status"] == "issued" and issued.json()["number"] == "05-CTr/ĐU"
+    frozen = client.patch(f"/api/v1/programs/{pid}", {"title": "Khác"}, content_type=JSON)
+    assert frozen.status_code == 400
+
+
+def test_return_with_comment(api, users, tree, resolution):
+    client = api(users.officer_a)
+    pid = new_program(client, tree.ward_a, resolution).json()["id"]
+    owner = PersonFactory(org=tree.cell_a1)
+    client.post(
+        f"/api/v1/programs/{pid}/tasks",
+        {"title": "Nhiệm vụ", "owner": owner.pk, "due_on": "2026-05-01"},
+        content_type=JSON,
+    )
+    client.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
+    bare = client.patch(f"/api/v1/programs/{pid}", {"status": "returned"}, content_type=JSON)
+    assert bare.status_code == 400 and bare.json()["errors"][0]["field"] == "comment"
+    back = client.patch(
+        f"/api/v1/programs/{pid}",
+        {"status": "returned", "return_comment": "Bổ sung chỉ tiêu cụ thể"},
+        content_type=JSON,
+    )
+    assert back.json()["status"] == "returned"
+    assert back.json()["return_comment"] == "Bổ sung chỉ tiêu cụ thể"
+
+
+def test_lower_organisation_starts_from_its_parents_programme(api, users, tree, resolution):
+    parent = new_program(api(users.admin), tree.province, resolution).json()["id"]
+    api(users.admin).post(
+        f"/api/v1/programs/{parent}/tasks",
+        {
+            "title": "Nâng tỷ lệ hộ dùng nước sạch",
+            "due_on": "2026-10-01",
+            "indicator": "Hộ dùng nước sạch",
+            "target": "98",
+            "unit": "%",
+        },
+        content_type=JSON,
+    )
+    child = new_program(api(users.officer_a), tree.ward_a, resolution, parent=parent)
+    assert child.status_code == 201
+    tasks = api(users.officer_a).get(f"/api/v1/programs/{child.json()['id']}/tasks").json()
+    assert [t["title"] for t in tasks] == ["Nâng tỷ lệ hộ dùng nước sạch"]
+    assert tasks[0]["owner"] is None and tasks[0]["target"] == "98.00"
+    # The province's programme is readable below, not changeable.
+    ward = api(users.officer_a)
+    assert ward.get(f"/api/v1/programs/{parent}").status_code == 200
+    assert (
+        ward.patch(f"/api/v1/programs/{parent}", {"title": "Sửa"}, content_type=JSON).status_code
+        == 403
+    )
+
+
+def test_owner_updates_progress_and_a_sibling_officer_sees_nothing(api, users, tree, resolution):
+    account = UserFactory(username="phutrach")
+    owner = PersonFactory(full_name="Đỗ Thị Phụ Trách", org=tree.cell_a1, user=account)
+    client = api(users.officer_a)
+    pid = new_program(client, tree.ward_a, resolution).json()["id"]
+    tid = client.post(
+        f"/api/v1/programs/{pid}/tasks",
+        {
+            "title": "Sáp nhập tổ dân phố",
+            "owner": owner.pk,
+            "start_on": "2026-01-01",
+            "due_on": "2026-12-31",
+        },
+        content_type=JSON,
+    ).json()["id"]
+    early = api(account).post(
+        f"/api/v1/tasks/{tid}/updates", {"progress": 30, "note": "Đã họp dân"}, content_type=JSON
+    )
+    assert early.status_code == 400  # not issued yet
+    client.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
+    client.patch(
+        f"/api/v1/programs/{pid}", {"status": "issued", "number": "07-CTr/ĐU"}, content_type=JSON
+    )
+    mine = api(account)
+    assert mine.get(f"/api/v1/programs/{pid}").status_code == 200
+    posted = mine.post(
+        f"/api/v1/tasks/{tid}/updates",
+        {"progress": 40, "note": "Đã họp dân 3 khu"},
+        content_type=JSON,
+    )
+    assert posted.status_code == 201
+    assert Task.objects.get(pk=tid).progress == 40 and ProgressUpdate.objects.count() == 1
+    no_note = mine.post(
+        f"/api/v1/tasks/{tid}/updates", {"progress": 50, "note": " "}, content_type=JSON
+    )
+    assert no_note.status_code == 400 and Task.objects.get(pk=tid).progress == 40
+    # The owner may report progress but not re-plan the task.
+    assert (
+        mine.patch(f"/api/v1/tasks/{tid}", {"title": "Khác"}, content_type=JSON).status_code == 403
+    )
+    sibling = api(users.officer_b)
+    assert sibling.get(f"/api/v1/programs/{pid}").status_code == 404
+    assert sibling.get(f"/api/v1/programs/{pid}/tasks").status_code == 404
+    assert (
+        sibling.post(
+            f"/api/v1/tasks/{tid}/updates", {"progress": 90, "note": "x"}, content_type=JSON
+        ).status_code
+        == 404
+    )
+    assert sibling.get("/api/v1/programs").json()["count"] == 0
+    assert new_program(sibling, tree.ward_a, resolution).status_code == 404
+
+
+def test_bad_dates_are_refused(api, users, tree, resolution):
+    client = api(users.officer_a)
+    backwards = new_program(
+        client, tree.ward_a, resolution, starts_on="2026-12-31", ends_on="2026-01-01"
+    )
+    assert backwards.status_code == 400 and backwards.json()["errors"][0]["field"] == "ends_on"
+    pid = new_program(client, tree.ward_a, resolution).json()["id"]
+    late = client.post(
+        f"/api/v1/programs/{pid}/tasks",
+        {"title": "Việc", "due_on": "2027-05-01"},
+        content_type=JSON,
+    )
+    assert late.status_code == 400 and late.json()["errors"][0]["field"] == "due_on"
+    assert not Task.objects.exists() and Person.objects.count() >= 0
