@@ -15,8 +15,9 @@ from pydantic import Field
 
 from quantriet.api.common import ErrorOut, PageParams, paginate
 from quantriet.documents.access import get_document
-from quantriet.orgs.access import get_org, visible_orgs, visible_people
-from quantriet.programs import access, services
+from quantriet.orgs.access import get_org, scope_for, visible_orgs, visible_people
+from quantriet.orgs.models import Org
+from quantriet.programs import access, selectors, services
 from quantriet.programs.models import Program, Task
 from quantriet.programs.status import TaskStatus, task_status
 
@@ -192,6 +193,56 @@ def list_programs(request: HttpRequest, filters: Query[ProgramFilter]) -> dict[s
     page = paginate(qs, filters)
     page["items"] = [_program_out(p) for p in page["items"]]
     return page
+
+
+class MonitoringParams(Schema):
+    document: int
+    org: int | None = None
+
+
+class MonitoringRow(Schema):
+    org: int
+    name: str
+    depth: int
+    program: int | None
+    program_status: str | None
+    adopted: bool
+    tasks: int
+    done: int
+    overdue: int
+    without_program: int
+
+
+@router.get("/programs/monitoring", response={200: list[MonitoringRow], **ERRORS})
+def monitoring(request: HttpRequest, params: Query[MonitoringParams]) -> list[dict[str, Any]]:
+    """Per organisation of the subtree: its programme for the document, and task completion
+    and overdue counts with everything below it (`org` defaults to the caller's top one)."""
+    document = get_document(request.user, params.document)
+    if params.org is not None:
+        root = get_org(request.user, params.org)
+    else:
+        paths = scope_for(request.user).paths(access.MANAGE_PROGRAMS)
+        root = Org.objects.filter(path__in=paths).order_by("depth", "path").first()
+        if root is None:
+            raise PermissionDenied
+    if not access.can_manage(request.user, root):
+        raise PermissionDenied
+    rows = selectors.monitoring(document, root, timezone.localdate())
+    return [
+        {
+            "org": r.org_id,
+            "name": r.name,
+            "depth": r.depth,
+            "program": r.program_id,
+            "program_status": r.program_status,
+            "adopted": r.adopted,
+            "tasks": r.total.tasks,
+            "done": r.total.done,
+            "overdue": r.total.overdue,
+            "without_program": r.without_program,
+        }
+        for r in rows
+    ]
 
 
 @router.post("/programs", response={201: ProgramOut, **ERRORS})
