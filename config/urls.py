@@ -36,5 +36,6 @@ urlpatterns = [
     path("dialogue/", include("quantriet.dialogue.urls")),
     path("presenters/", include("quantriet.presenters.urls")),
     path("bulletins/", include("quantriet.bulletins.urls")),
+    path("programs/", include("quantriet.programs.urls")),
     path("admin/", admin.site.urls),
 ]
