@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from quantriet.documents.access import visible_documents
 from quantriet.orgs.access import orgs_for, scope_for, visible_orgs, visible_people
+from quantriet.orgs.models import ancestor_paths
 from quantriet.programs import access, services
 from quantriet.programs.forms import (
     IssueForm,
@@ -132,9 +133,15 @@ def program_list(request: HttpRequest) -> HttpResponse:
 
 
 def _parents_for(request: HttpRequest, document_id: object) -> QuerySet[Program]:
-    """Programmes a lower organisation may start from: visible, of the same document when known
-    (the service checks the organisation is indeed a parent)."""
-    parents = access.visible_programs(request.user).select_related("org")
+    """Programmes a lower organisation may start from: visible, of an organisation with one the
+    user manages below it, of the same document when known (the service checks the pair)."""
+    scope = scope_for(request.user)
+    roots = scope.paths(access.MANAGE_PROGRAMS)
+    above = {a for path in roots for a in ancestor_paths(path) if a != path}
+    has_lower = Q(org__path__in=above) | (
+        scope.path_q(access.MANAGE_PROGRAMS, prefix="org__") & Q(org__numchild__gt=0)
+    )
+    parents = access.visible_programs(request.user).filter(has_lower).select_related("org")
     with contextlib.suppress(TypeError, ValueError):
         parents = parents.filter(document_id=int(document_id))  # type: ignore[arg-type]
     return parents.order_by("org__path", "-starts_on")

@@ -124,7 +124,7 @@ def test_manager_builds_submits_and_issues_then_the_owner_reports(users, tree, r
     assert program.status == Program.State.ISSUED and program.number == "05-CTr/ĐU"
     assert program.issued_on == datetime.date(2026, 1, 20)
     # Issued: no more editing.
-    assert "task_edit" not in client.get(_detail(program)).content.decode()
+    assert edit not in client.get(_detail(program)).content.decode()
     frozen = client.post(edit, {"title": "Khác"})
     assert frozen.status_code == 400 and Task.objects.get(pk=task.pk).title != "Khác"
 
@@ -178,10 +178,11 @@ def test_lower_organisation_starts_from_the_parents_programme(users, tree, resol
     client = login(users.officer_a)
     page = client.get(_detail(parent)).content.decode()
     assert "Xây dựng chương trình cấp dưới từ chương trình này" in page
-    assert (
-        "Chương trình của tỉnh"
-        in client.get(CREATE, {"document": resolution.pk, "parent": parent.pk}).content.decode()
-    )
+    _program(tree.cell_a1, resolution, title="Chương trình của chi bộ")  # a leaf: no lower level
+    _program(tree.ward_b, resolution, title="Chương trình phường bên")  # not visible
+    form = client.get(CREATE, {"parent": parent.pk}).content.decode()
+    assert "Chương trình của tỉnh" in form
+    assert "Chương trình của chi bộ" not in form and "Chương trình phường bên" not in form
     created = _create(client, tree.ward_a, resolution, parent=parent.pk)
     assert created.status_code == 302
     child = Program.objects.get(org=tree.ward_a)
@@ -192,7 +193,7 @@ def test_lower_organisation_starts_from_the_parents_programme(users, tree, resol
     assert client.post(add, {"title": "Khác"}).status_code == 403
     # The officer of ward A may not build for the province.
     refused = _create(client, tree.province, resolution)
-    assert refused.status_code == 400 and Program.objects.count() == 2
+    assert refused.status_code == 400 and Program.objects.count() == 4
 
 
 def test_sibling_ward_sees_nothing(users, tree, resolution, login):
