@@ -157,7 +157,7 @@ def program_create(request: HttpRequest) -> HttpResponse:
         k: source.get(k) for k in ("document", "parent", "org") if source.get(k)
     }
     parent_id = initial.get("parent")
-    if parent_id and "document" not in initial:
+    if parent_id and str(parent_id).isdigit() and "document" not in initial:
         parent = access.visible_programs(request.user).filter(pk=parent_id).first()
         if parent is not None:
             initial["document"] = parent.document_id

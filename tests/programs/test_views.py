@@ -181,6 +181,7 @@ def test_lower_organisation_starts_from_the_parents_programme(users, tree, resol
     _program(tree.cell_a1, resolution, title="Chương trình của chi bộ")  # a leaf: no lower level
     _program(tree.ward_b, resolution, title="Chương trình phường bên")  # not visible
     form = client.get(CREATE, {"parent": parent.pk}).content.decode()
+    assert client.get(CREATE, {"parent": "abc", "document": "x"}).status_code == 200
     assert "Chương trình của tỉnh" in form
     assert "Chương trình của chi bộ" not in form and "Chương trình phường bên" not in form
     created = _create(client, tree.ward_a, resolution, parent=parent.pk)
