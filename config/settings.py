@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "quantriet.dialogue",
     "quantriet.presenters",
     "quantriet.programs",
+    "quantriet.notifications",
     "quantriet.bulletins",
     "quantriet.api",
 ]

@@ -35,6 +35,7 @@ urlpatterns = [
     path("conferences/", include("quantriet.conferences.urls")),
     path("dialogue/", include("quantriet.dialogue.urls")),
     path("presenters/", include("quantriet.presenters.urls")),
+    path("notifications/", include("quantriet.notifications.urls")),
     path("bulletins/", include("quantriet.bulletins.urls")),
     path("programs/", include("quantriet.programs.urls")),
     path("admin/", admin.site.urls),
