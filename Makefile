@@ -29,6 +29,7 @@ demo: migrate
 run: demo
 	@echo "quantriet: http://$(HOST):$(PORT)/"
 	@set -e; \
+	$(PY) manage.py schedule_reminders; \
 	$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-*}" WHITENOISE_USE_FINDERS=1 \
