@@ -7,6 +7,7 @@ from quantriet.conferences.checkin_api import single_checkin_view
 from quantriet.core import views as core_views
 from quantriet.core.forms import LoginForm
 from quantriet.dialogue import live as live_views
+from quantriet.programs import monitoring_views
 
 api_urls = api.urls
 
@@ -37,6 +38,7 @@ urlpatterns = [
     path("presenters/", include("quantriet.presenters.urls")),
     path("notifications/", include("quantriet.notifications.urls")),
     path("bulletins/", include("quantriet.bulletins.urls")),
+    path("programs/monitoring/", monitoring_views.monitoring, name="programs-monitoring"),
     path("programs/", include("quantriet.programs.urls")),
     path("admin/", admin.site.urls),
 ]

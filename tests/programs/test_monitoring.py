@@ -105,3 +105,24 @@ def test_monitoring_api_is_scoped(api, users, tree):
         f"/api/v1/programs/monitoring?document={document.pk}&org={tree.ward_a.pk}"
     )
     assert other.status_code == 404
+
+
+def test_monitoring_page_lists_organisations_without_a_programme(login, users, tree):
+    document = make_document(number="15-NQ/ĐH")
+    program = Program.objects.create(
+        org=tree.cell_a1,
+        document=document,
+        title="CTr chi bộ",
+        status="issued",
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+    )
+    Task.objects.create(
+        program=program, title="Việc quá hạn", due_on=datetime.date(2026, 1, 5), progress=20
+    )
+    page = (
+        login(users.officer_a).get(f"/programs/monitoring/?document={document.pk}").content.decode()
+    )
+    assert "Chi bộ khu 1" in page and "Đảng bộ phường Uông Bí" in page and "Chưa có" in page
+    assert "Đảng bộ phường Yên Tử" not in page
+    assert login(users.member_a).get("/programs/monitoring/").status_code == 403
