@@ -50,8 +50,14 @@ class ParentChoiceField(forms.ModelChoiceField):
 
 
 class ProgramForm(forms.Form):
-    org = forms.ModelChoiceField(label=_("Tổ chức xây dựng chương trình"), queryset=None)
-    document = forms.ModelChoiceField(label=_("Văn bản thực hiện"), queryset=None)
+    org = forms.ModelChoiceField(
+        label=_("Tổ chức xây dựng chương trình"),
+        queryset=None,
+        empty_label=_("— Chọn tổ chức —"),
+    )
+    document = forms.ModelChoiceField(
+        label=_("Văn bản thực hiện"), queryset=None, empty_label=_("— Chọn văn bản —")
+    )
     parent = ParentChoiceField(
         label=_("Xây dựng từ chương trình của cấp trên"),
         required=False,
