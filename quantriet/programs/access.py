@@ -49,10 +49,15 @@ def get_program_to_manage(user: User | AnonymousUser, pk: object) -> Program:
 
 
 def visible_tasks(user: User | AnonymousUser) -> QuerySet[Task]:
+    """Tasks of the programmes the user manages, of the committees above (read-only), and the
+    user's own as a responsible officer."""
     if not user.is_authenticated:
         return Task.objects.none()
     scope = scope_for(user)
     q = scope.path_q(MANAGE_PROGRAMS, prefix="program__org__")
+    superiors = {a for path in scope.paths(MANAGE_PROGRAMS) for a in ancestor_paths(path)}
+    if superiors:
+        q |= Q(program__org__path__in=superiors)
     if scope.person_id is not None:
         q |= Q(owner_id=scope.person_id)
     return Task.objects.filter(q)

@@ -32,6 +32,7 @@ from quantriet.orgs.models import Grant, Org, Person
 from quantriet.orgs.validators import normalise_party_card
 from quantriet.presenters.models import Presenter, ReviewRound, Status, StatusChange, Training
 from quantriet.presenters.selectors import ranking
+from quantriet.programs.models import Program, Task
 
 PEOPLE = 300
 WARDS = ["Đảng bộ phường Uông Bí", "Đảng bộ phường Yên Tử", "Đảng bộ phường Vàng Danh"]
@@ -47,6 +48,7 @@ def demo(django_db_setup, django_db_blocker):
         # Sites protect their invitations and check-ins: those go first.
         models = (CheckIn, Invitation, Conference, DocumentLink, Circulation, Document)
         for model in (
+            Program,
             OpinionReport,
             Bulletin,
             ReviewRound,
@@ -322,3 +324,12 @@ def test_bulletins_with_read_receipts_and_opinion_reports(loaded):
     bulletins = Bulletin.objects.exclude(published_at=None)
     assert bulletins.count() == 11
     assert OpinionReport.objects.exists()
+
+
+def test_action_programmes_from_the_province_down_with_late_tasks(loaded):
+    province = Program.objects.get(org__depth=1)
+    assert province.status == "issued" and province.number == "05-CTr/TU"
+    wards = Program.objects.filter(parent=province)
+    assert wards.count() == 3 and wards.filter(status="draft").count() == 1
+    assert not Task.objects.filter(program__status="issued", owner__isnull=True).exists()
+    assert Task.objects.filter(program__status="issued", progress__gt=0).exists()

@@ -125,6 +125,8 @@ def test_lower_organisation_starts_from_its_parents_programme(api, users, tree, 
     # The province's programme is readable below, not changeable.
     ward = api(users.officer_a)
     assert ward.get(f"/api/v1/programs/{parent}").status_code == 200
+    superior = ward.get(f"/api/v1/programs/{parent}/tasks").json()
+    assert [t["title"] for t in superior] == ["Nâng tỷ lệ hộ dùng nước sạch"]
     assert (
         ward.patch(f"/api/v1/programs/{parent}", {"title": "Sửa"}, content_type=JSON).status_code
         == 403

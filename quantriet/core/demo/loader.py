@@ -21,6 +21,7 @@ from quantriet.core.demo.documents_data import DOCUMENTS
 from quantriet.core.demo.orgs_data import PROFILES, ROOT_NAME, OrgSpec, tree
 from quantriet.core.demo.people import PeopleMaker, allocate
 from quantriet.core.demo.presenters_data import PresenterCounts, create_presenters
+from quantriet.core.demo.programs_data import ProgramCounts, create_programs
 from quantriet.documents.models import Circulation, Document, DocumentLink
 from quantriet.orgs.models import Category, Org, OrgKind, OrgLevel, Person, Role
 from quantriet.orgs.services import create_org, grant_role
@@ -39,6 +40,7 @@ class DemoResult:
     dialogue: DialogueCounts = field(default_factory=DialogueCounts)
     presenters: PresenterCounts = field(default_factory=PresenterCounts)
     bulletins: BulletinCounts = field(default_factory=BulletinCounts)
+    programs: ProgramCounts = field(default_factory=ProgramCounts)
     accounts: list[DemoAccount] = field(default_factory=lambda: list(DEMO_ACCOUNTS))
 
 
@@ -62,6 +64,7 @@ def load_demo(*, people: int = 10_000) -> DemoResult:
         dialogue=loader.dialogue_counts,
         presenters=loader.presenter_counts,
         bulletins=loader.bulletin_counts,
+        programs=loader.program_counts,
     )
 
 
@@ -83,6 +86,7 @@ class _Loader:
         self.dialogue_counts = DialogueCounts()
         self.presenter_counts = PresenterCounts()
         self.bulletin_counts = BulletinCounts()
+        self.program_counts = ProgramCounts()
 
     def run(self) -> None:
         self.create_orgs(tree(), parent=None)
@@ -100,6 +104,9 @@ class _Loader:
         )
         self.presenter_counts = create_presenters(rng=self.rng, users=users)
         self.bulletin_counts = create_bulletins(rng=self.rng, users=users)
+        self.program_counts = create_programs(
+            rng=self.rng, users=users, document=self.documents["qn16"]
+        )
 
     # --- organisations ------------------------------------------------------------
 

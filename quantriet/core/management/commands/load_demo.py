@@ -31,6 +31,7 @@ class Command(BaseCommand):
             d = result.dialogue
             p = result.presenters
             b = result.bulletins
+            g = result.programs
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Đã nạp dữ liệu mẫu: {result.orgs} tổ chức, {result.people} người, "
@@ -43,7 +44,9 @@ class Command(BaseCommand):
                     f"({p.trainings} lớp bồi dưỡng, {p.sessions} buổi báo cáo, {p.feedback} "
                     f"đánh giá của người nghe, {p.reviews} phiếu đánh giá định kỳ), "
                     f"{b.bulletins} bản thông tin định hướng ({b.read}/{b.receipts} lượt đã đọc), "
-                    f"{b.opinion_reports} phản ánh dư luận xã hội "
+                    f"{b.opinion_reports} phản ánh dư luận xã hội; {g.programs} chương trình "
+                    f"hành động ({g.tasks} nhiệm vụ, {g.updates} báo cáo tiến độ, "
+                    f"{g.overdue} quá hạn) "
                     f"({time.monotonic() - started:.1f} giây)."
                 )
             )
