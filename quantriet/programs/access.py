@@ -76,3 +76,9 @@ def can_update(user: User | AnonymousUser, task: Task) -> bool:
     return (task.owner_id is not None and task.owner_id == scope.person_id) or can_manage(
         user, task.program.org
     )
+
+
+def can_comment(user: User | AnonymousUser, task: Task) -> bool:
+    """The parent organisation (or any above) comments on its lower level's progress."""
+    parent = task.program.org.parent
+    return parent is not None and can_manage(user, parent)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
@@ -18,7 +18,7 @@ from quantriet.documents.access import get_document
 from quantriet.orgs.access import get_org, scope_for, visible_orgs, visible_people
 from quantriet.orgs.models import Org
 from quantriet.programs import access, selectors, services
-from quantriet.programs.models import Program, Task
+from quantriet.programs.models import Program, ProgressUpdate, Task
 from quantriet.programs.status import TaskStatus, task_status
 
 router = Router(tags=["programs"])
@@ -369,5 +369,40 @@ def post_update(request: HttpRequest, task_id: int, payload: UpdateIn) -> Status
             "progress": update.progress,
             "note": update.note,
             "created_at": update.created_at,
+        },
+    )
+
+
+class CommentIn(Schema):
+    text: str
+
+
+class CommentOut(Schema):
+    id: int
+    update: int
+    text: str
+    created_at: datetime.datetime
+
+
+@router.post("/updates/{update_id}/comments", response={201: CommentOut, **ERRORS})
+def comment_update(request: HttpRequest, update_id: int, payload: CommentIn) -> Status:
+    """The parent organisation's remark on a progress report."""
+    update = (
+        ProgressUpdate.objects.filter(task__in=access.visible_tasks(request.user), pk=update_id)
+        .select_related("task__program__org")
+        .first()
+    )
+    if update is None:
+        raise Http404
+    if not access.can_comment(request.user, update.task):
+        raise PermissionDenied
+    comment = services.add_comment(update, text=payload.text, by=request.user)
+    return Status(
+        201,
+        {
+            "id": comment.pk,
+            "update": update.pk,
+            "text": comment.text,
+            "created_at": comment.created_at,
         },
     )

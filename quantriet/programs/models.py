@@ -118,3 +118,22 @@ class ProgressUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_id}: {self.progress}%"
+
+
+class UpdateComment(models.Model):
+    """The parent organisation's remark on a progress report (guidance, a request for more)."""
+
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="comments")
+    text = models.TextField(_("ý kiến"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("ý kiến của cấp trên")
+        verbose_name_plural = _("ý kiến của cấp trên")
+
+    def __str__(self) -> str:
+        return f"{self.update_id}: {self.text[:40]}"

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org
-from quantriet.programs.models import Program, ProgressUpdate, Task
+from quantriet.programs.models import Program, ProgressUpdate, Task, UpdateComment
 
 EDITABLE = (Program.State.DRAFT, Program.State.RETURNED)
 
@@ -199,3 +199,10 @@ def post_update(
     task.done_on = today if progress >= 100 else None
     task.save(update_fields=["progress", "done_on", "updated_at"])
     return update
+
+
+def add_comment(update: ProgressUpdate, *, text: str, by: User | None) -> UpdateComment:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": [_("Cần ghi nội dung ý kiến.")]})
+    return UpdateComment.objects.create(update=update, text=text, by=by)

@@ -5,6 +5,7 @@ from quantriet.programs import views
 app_name = "programs"
 urlpatterns = [
     path("", views.program_list, name="list"),
+    path("updates/<int:pk>/comment/", views.update_comment, name="comment"),
     path("new/", views.program_create, name="create"),
     path("<int:pk>/", views.program_detail, name="detail"),
     path("<int:pk>/submit/", views.program_submit, name="submit"),

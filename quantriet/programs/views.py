@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +33,7 @@ from quantriet.programs.forms import (
     UpdateForm,
     apply_errors,
 )
-from quantriet.programs.models import Program, Task
+from quantriet.programs.models import Program, ProgressUpdate, Task
 from quantriet.programs.status import TaskStatus, task_status
 
 PAGE_SIZE = 25
@@ -362,7 +362,10 @@ def _task_page(
             "program": task.program,
             "status": _status(task, timezone.localdate()),
             "co_units": task.co_units.all(),
-            "updates": task.updates.select_related("by__person"),
+            "updates": task.updates.select_related("by__person").prefetch_related(
+                "comments__by__person"
+            ),
+            "can_comment": access.can_comment(request.user, task),
             "form": form if can_update else None,
             "can_update": can_update,
             "issued": issued,
@@ -437,3 +440,25 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+@login_required
+@require_POST
+def update_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """The parent organisation's remark on a progress report."""
+    update = (
+        ProgressUpdate.objects.filter(task__in=access.visible_tasks(request.user), pk=pk)
+        .select_related("task__program__org")
+        .first()
+    )
+    if update is None:
+        raise Http404
+    if not access.can_comment(request.user, update.task):
+        raise PermissionDenied
+    try:
+        services.add_comment(update, text=request.POST.get("text", ""), by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã gửi ý kiến."))
+    return redirect("programs:task", update.task_id)

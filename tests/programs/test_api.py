@@ -200,3 +200,43 @@ def test_bad_dates_are_refused(api, users, tree, resolution):
     )
     assert late.status_code == 400 and late.json()["errors"][0]["field"] == "due_on"
     assert not Task.objects.exists() and Person.objects.count() >= 0
+
+
+def test_parent_organisation_comments_on_a_progress_report(api, login, users, tree, resolution):
+    account = UserFactory(username="baocao")
+    owner = PersonFactory(full_name="Lại Văn Báo", org=tree.cell_a1, user=account)
+    ward = api(users.officer_a)
+    pid = new_program(ward, tree.ward_a, resolution).json()["id"]
+    tid = ward.post(
+        f"/api/v1/programs/{pid}/tasks",
+        {"title": "Vận động hiến đất làm đường", "owner": owner.pk, "due_on": "2026-09-30"},
+        content_type=JSON,
+    ).json()["id"]
+    ward.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
+    ward.patch(
+        f"/api/v1/programs/{pid}", {"status": "issued", "number": "09-CTr/ĐU"}, content_type=JSON
+    )
+    uid = (
+        api(account)
+        .post(
+            f"/api/v1/tasks/{tid}/updates",
+            {"progress": 20, "note": "Đã họp 2 khu"},
+            content_type=JSON,
+        )
+        .json()["id"]
+    )
+    url = f"/api/v1/updates/{uid}/comments"
+    # The ward itself does not comment on its own programme; the province does.
+    assert ward.post(url, {"text": "Tự nhận xét"}, content_type=JSON).status_code == 403
+    empty = api(users.admin).post(url, {"text": "  "}, content_type=JSON)
+    assert empty.status_code == 400 and empty.json()["errors"][0]["field"] == "text"
+    made = api(users.admin).post(
+        url, {"text": "Đề nghị báo cáo rõ số hộ đã đồng thuận"}, content_type=JSON
+    )
+    assert made.status_code == 201
+    page = login(account).get(f"/programs/tasks/{tid}/").content.decode()
+    assert "Đề nghị báo cáo rõ số hộ đã đồng thuận" in page
+    assert api(users.officer_b).post(url, {"text": "x"}, content_type=JSON).status_code == 404
+    form = login(users.admin).post(f"/programs/updates/{uid}/comment/", {"text": "Làm tốt"})
+    assert form.status_code == 302
+    assert "Làm tốt" in login(account).get(f"/programs/tasks/{tid}/").content.decode()
