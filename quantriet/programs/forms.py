@@ -87,7 +87,7 @@ class PersonChoiceField(forms.ModelChoiceField):
 
 
 class TaskForm(forms.Form):
-    title = forms.CharField(label=_("Nhiệm vụ"), max_length=300)
+    title = forms.CharField(label=_("Tên nhiệm vụ"), max_length=300)
     owner = PersonChoiceField(
         label=_("Người chịu trách nhiệm"),
         required=False,

@@ -16,7 +16,7 @@ from quantriet.orgs.models import Org, Person
 class Program(TimeStampedModel):
     class State(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
-        SUBMITTED = "submitted", _("Trình cấp ủy")
+        SUBMITTED = "submitted", _("Đã trình cấp ủy")
         ISSUED = "issued", _("Đã ban hành")
         RETURNED = "returned", _("Trả lại để sửa")
 
