@@ -17,8 +17,8 @@ from quantriet.api.common import ErrorOut, PageParams, paginate
 from quantriet.documents.access import get_document
 from quantriet.orgs.access import get_org, scope_for, visible_orgs, visible_people
 from quantriet.orgs.models import Org
-from quantriet.programs import access, selectors, services
-from quantriet.programs.models import Program, ProgressUpdate, Task
+from quantriet.programs import access, reports, selectors, services
+from quantriet.programs.models import Program, ProgressUpdate, Report, Task
 from quantriet.programs.status import TaskStatus, task_status
 
 router = Router(tags=["programs"])
@@ -406,3 +406,73 @@ def comment_update(request: HttpRequest, update_id: int, payload: CommentIn) -> 
             "created_at": comment.created_at,
         },
     )
+
+
+class ReportIn(Schema):
+    kind: Report.Kind
+
+
+class ReportPatch(Schema):
+    body: str
+    submit: bool = False
+
+
+class ReportOut(Schema):
+    id: int
+    program: int
+    kind: str
+    title: str
+    figures: dict[str, int]
+    body: str
+    submitted_at: datetime.datetime | None
+
+
+def _report_out(r: Report) -> dict[str, Any]:
+    return {
+        "id": r.pk,
+        "program": r.program_id,
+        "kind": r.kind,
+        "title": r.title,
+        "figures": r.figures,
+        "body": r.body,
+        "submitted_at": r.submitted_at,
+    }
+
+
+@router.get("/programs/{program_id}/reports", response={200: list[ReportOut], 404: ErrorOut})
+def list_reports(request: HttpRequest, program_id: int) -> list[dict[str, Any]]:
+    program = access.get_program(request.user, program_id)
+    return [_report_out(r) for r in program.reports.all()]
+
+
+@router.post("/programs/{program_id}/reports", response={201: ReportOut, **ERRORS})
+def create_report(request: HttpRequest, program_id: int, payload: ReportIn) -> Status:
+    """A mid-term or final review pre-filled with the organisation's figures."""
+    program = access.get_program_to_manage(request.user, program_id)
+    report = reports.create_report(program, kind=payload.kind, by=request.user)
+    return Status(201, _report_out(report))
+
+
+def _report(request: HttpRequest, report_id: int) -> Report:
+    report = (
+        Report.objects.filter(program__in=access.visible_programs(request.user), pk=report_id)
+        .select_related("program__org")
+        .first()
+    )
+    if report is None:
+        raise Http404
+    return report
+
+
+@router.get("/program-reports/{report_id}", response={200: ReportOut, 404: ErrorOut})
+def get_report(request: HttpRequest, report_id: int) -> dict[str, Any]:
+    return _report_out(_report(request, report_id))
+
+
+@router.patch("/program-reports/{report_id}", response={200: ReportOut, **ERRORS})
+def edit_report(request: HttpRequest, report_id: int, payload: ReportPatch) -> dict[str, Any]:
+    report = _report(request, report_id)
+    if not access.can_manage(request.user, report.program.org):
+        raise PermissionDenied
+    reports.edit_report(report, body=payload.body, submit=payload.submit)
+    return _report_out(report)

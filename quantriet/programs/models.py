@@ -137,3 +137,30 @@ class UpdateComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.update_id}: {self.text[:40]}"
+
+
+class Report(TimeStampedModel):
+    """A mid-term or final review (sơ kết, tổng kết) an organisation sends its parent, pre-filled
+    with its figures, then edited."""
+
+    class Kind(models.TextChoices):
+        MIDTERM = "midterm", _("Sơ kết")
+        FINAL = "final", _("Tổng kết")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="reports")
+    kind = models.CharField(_("loại"), max_length=8, choices=Kind.choices)
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    figures = models.JSONField(_("số liệu"), default=dict)
+    body = models.TextField(_("nội dung báo cáo"))
+    submitted_at = models.DateTimeField(_("gửi cấp trên lúc"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("báo cáo sơ kết, tổng kết")
+        verbose_name_plural = _("báo cáo sơ kết, tổng kết")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from quantriet.programs import views
+from quantriet.programs import report_views, views
 
 app_name = "programs"
 urlpatterns = [
     path("", views.program_list, name="list"),
     path("updates/<int:pk>/comment/", views.update_comment, name="comment"),
+    path("<int:pk>/reports/new/", report_views.report_create, name="report_create"),
+    path("reports/<int:pk>/", report_views.report_detail, name="report"),
     path("new/", views.program_create, name="create"),
     path("<int:pk>/", views.program_detail, name="detail"),
     path("<int:pk>/submit/", views.program_submit, name="submit"),

@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 import pytest
 
@@ -240,3 +241,60 @@ def test_parent_organisation_comments_on_a_progress_report(api, login, users, tr
     form = login(users.admin).post(f"/programs/updates/{uid}/comment/", {"text": "Làm tốt"})
     assert form.status_code == 302
     assert "Làm tốt" in login(account).get(f"/programs/tasks/{tid}/").content.decode()
+
+
+def test_review_report_prefilled_edited_and_sent_up(api, login, users, tree, resolution):
+    from quantriet.conferences.models import CheckIn, Conference, Invitation, Site
+
+    client = api(users.officer_a)
+    owner = PersonFactory(full_name="Triệu Văn Tổng", org=tree.cell_a1)
+    pid = new_program(client, tree.ward_a, resolution).json()["id"]
+    for title, progress in (("Việc xong", 100), ("Việc dở", 40)):
+        tid = client.post(
+            f"/api/v1/programs/{pid}/tasks",
+            {"title": title, "owner": owner.pk, "due_on": "2026-03-01", "indicator": "Chỉ tiêu"},
+            content_type=JSON,
+        ).json()["id"]
+        Task.objects.filter(pk=tid).update(progress=progress)
+    client.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
+    client.patch(
+        f"/api/v1/programs/{pid}", {"status": "issued", "number": "02-CTr/ĐU"}, content_type=JSON
+    )
+    start = datetime.datetime(2026, 2, 7, 1, tzinfo=datetime.UTC)
+    conf = Conference.objects.create(
+        title="Hội nghị học tập", starts_at=start, ends_at=start, host_org=tree.ward_a
+    )
+    conf.documents.add(resolution)
+    site = Site.objects.create(conference=conf, name="Hội trường", org=tree.ward_a)
+    other = PersonFactory(org=tree.cell_a1)
+    for person in (owner, other):
+        Invitation.objects.create(conference=conf, person=person, site=site)
+    CheckIn.objects.create(
+        conference=conf,
+        person=owner,
+        site=site,
+        client_id=uuid.uuid4(),
+        method="qr",
+        at=start,
+        recorded_at=start,
+    )
+    made = client.post(f"/api/v1/programs/{pid}/reports", {"kind": "midterm"}, content_type=JSON)
+    assert made.status_code == 201
+    report = made.json()
+    assert report["figures"]["done"] == 1 and report["figures"]["tasks"] == 2
+    assert report["figures"]["present"] == 1 and report["figures"]["invited"] == 2
+    assert "1/2 nhiệm vụ hoàn thành" in report["body"] and "1/2 lượt" in report["body"]
+    url = f"/api/v1/program-reports/{report['id']}"
+    assert client.patch(url, {"body": " "}, content_type=JSON).status_code == 400
+    sent = client.patch(
+        url, {"body": "Báo cáo sơ kết đã hoàn chỉnh.", "submit": True}, content_type=JSON
+    )
+    assert sent.json()["submitted_at"] is not None
+    assert client.patch(url, {"body": "Sửa lại"}, content_type=JSON).status_code == 400
+    # The province reads it; the sibling ward does not.
+    assert api(users.admin).get(url).json()["body"] == "Báo cáo sơ kết đã hoàn chỉnh."
+    assert api(users.officer_b).get(url).status_code == 404
+    page = login(users.officer_a).get(f"/programs/reports/{report['id']}/").content.decode()
+    assert "Báo cáo sơ kết đã hoàn chỉnh." in page and "Đã gửi cấp trên lúc" in page
+    ui = login(users.officer_a).post(f"/programs/{pid}/reports/new/", {"kind": "final"})
+    assert ui.status_code == 302 and "/programs/reports/" in ui["Location"]
