@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -125,6 +126,7 @@ class UpdateOut(Schema):
     progress: int
     note: str
     created_at: datetime.datetime
+    evidence: list[str] = []
 
 
 def _program_out(p: Program) -> dict[str, Any]:
@@ -349,17 +351,68 @@ def update_task(request: HttpRequest, task_id: int, payload: TaskPatch) -> Any:
     return _task_out(task, timezone.localdate())
 
 
-@router.post("/tasks/{task_id}/updates", response={201: UpdateOut, **ERRORS})
-def post_update(request: HttpRequest, task_id: int, payload: UpdateIn) -> Status:
+_UPDATE_BODY = {
+    "content": {
+        "application/json": {"schema": UpdateIn.model_json_schema()},
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "progress": {"type": "integer", "minimum": 0, "maximum": 100},
+                    "note": {"type": "string"},
+                    "evidence": {"type": "string", "format": "binary"},
+                },
+                "required": ["progress", "note"],
+            }
+        },
+    },
+    "required": True,
+}
+
+
+def _update_input(request: HttpRequest) -> tuple[int, str, Any]:
+    """JSON `{progress, note}`, or a multipart form with an optional `evidence` file."""
+    if request.content_type == "multipart/form-data":
+        data: Any = request.POST
+        evidence = request.FILES.get("evidence")
+    else:
+        try:
+            data = json.loads(request.body or b"{}")
+        except ValueError:
+            raise ValidationError({"__all__": [_("Dữ liệu gửi lên không hợp lệ.")]}) from None
+        evidence = None
+        if not isinstance(data, dict):
+            raise ValidationError({"__all__": [_("Dữ liệu gửi lên không hợp lệ.")]})
+    raw = data.get("progress")
+    try:
+        if isinstance(raw, bool):
+            raise ValueError
+        progress = int(raw)
+    except (TypeError, ValueError):
+        raise ValidationError({"progress": [_("Tiến độ từ 0 đến 100%.")]}) from None
+    note = data.get("note")
+    return progress, note if isinstance(note, str) else "", evidence
+
+
+@router.post(
+    "/tasks/{task_id}/updates",
+    response={201: UpdateOut, **ERRORS},
+    openapi_extra={"requestBody": _UPDATE_BODY},
+)
+def post_update(request: HttpRequest, task_id: int) -> Status:
+    """A progress report by the task's officer (or a manager): JSON, or multipart with an
+    optional evidence file (PDF or DOCX)."""
     task = access.get_task(request.user, task_id)
     if not access.can_update(request.user, task):
         raise PermissionDenied
+    progress, note, evidence = _update_input(request)
     update = services.post_update(
         task,
-        progress=payload.progress,
-        note=payload.note,
+        progress=progress,
+        note=note,
         by=request.user,
         today=timezone.localdate(),
+        evidence=evidence,
     )
     return Status(
         201,
@@ -369,6 +422,7 @@ def post_update(request: HttpRequest, task_id: int, payload: UpdateIn) -> Status
             "progress": update.progress,
             "note": update.note,
             "created_at": update.created_at,
+            "evidence": [e.original_name for e in update.evidence.all()],
         },
     )
 

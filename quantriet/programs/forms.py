@@ -149,3 +149,6 @@ class UpdateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Cần ghi nội dung đã thực hiện.")},
     )
+    evidence = forms.FileField(
+        label=_("Minh chứng (PDF hoặc DOCX, không bắt buộc)"), required=False
+    )

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from quantriet.core.models import TimeStampedModel
+from quantriet.core.models import StoredFile, TimeStampedModel
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org, Person
 
@@ -164,3 +164,14 @@ class Report(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Evidence(StoredFile):
+    """A file attached to a progress report (minutes, photos as PDF, a decision)."""
+
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to="programs/%Y/")
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("minh chứng")
+        verbose_name_plural = _("minh chứng")

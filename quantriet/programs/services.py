@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from quantriet.documents.models import Document
+from quantriet.documents.validators import store_checked_file
 from quantriet.orgs.models import Org
-from quantriet.programs.models import Program, ProgressUpdate, Task, UpdateComment
+from quantriet.programs.models import Evidence, Program, ProgressUpdate, Task, UpdateComment
 
 EDITABLE = (Program.State.DRAFT, Program.State.RETURNED)
 
@@ -185,8 +186,16 @@ def return_for_changes(program: Program, *, comment: str) -> Program:
 
 @transaction.atomic
 def post_update(
-    task: Task, *, progress: int, note: str, by: User | None, today: datetime.date
+    task: Task,
+    *,
+    progress: int,
+    note: str,
+    by: User | None,
+    today: datetime.date,
+    evidence: Any = None,
 ) -> ProgressUpdate:
+    """Record a progress report; `evidence` (an uploaded PDF/DOCX) is checked first, and a bad
+    file stores nothing at all."""
     if task.program.status != Program.State.ISSUED:
         raise ValidationError({"task": [_("Chỉ báo cáo tiến độ khi chương trình đã ban hành.")]})
     note = (note or "").strip()
@@ -195,6 +204,10 @@ def post_update(
     if not 0 <= progress <= 100:
         raise ValidationError({"progress": [_("Tiến độ từ 0 đến 100%.")]})
     update = ProgressUpdate.objects.create(task=task, progress=progress, note=note, by=by)
+    if evidence is not None:
+        store_checked_file(
+            Evidence(update=update, uploaded_by=by), evidence, evidence.name, evidence.size
+        )
     task.progress = progress
     task.done_on = today if progress >= 100 else None
     task.save(update_fields=["progress", "done_on", "updated_at"])

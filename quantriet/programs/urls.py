@@ -8,6 +8,7 @@ urlpatterns = [
     path("updates/<int:pk>/comment/", views.update_comment, name="comment"),
     path("<int:pk>/reports/new/", report_views.report_create, name="report_create"),
     path("reports/<int:pk>/", report_views.report_detail, name="report"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
     path("new/", views.program_create, name="create"),
     path("<int:pk>/", views.program_detail, name="detail"),
     path("<int:pk>/submit/", views.program_submit, name="submit"),

@@ -14,13 +14,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quantriet.documents.access import visible_documents
+from quantriet.documents.views import attachment_response
 from quantriet.orgs.access import orgs_for, scope_for, visible_orgs, visible_people
 from quantriet.orgs.models import ancestor_paths
 from quantriet.programs import access, services
@@ -33,7 +34,7 @@ from quantriet.programs.forms import (
     UpdateForm,
     apply_errors,
 )
-from quantriet.programs.models import Program, ProgressUpdate, Task
+from quantriet.programs.models import Evidence, Program, ProgressUpdate, Task
 from quantriet.programs.status import TaskStatus, task_status
 
 PAGE_SIZE = 25
@@ -363,7 +364,7 @@ def _task_page(
             "status": _status(task, timezone.localdate()),
             "co_units": task.co_units.all(),
             "updates": task.updates.select_related("by__person").prefetch_related(
-                "comments__by__person"
+                "comments__by__person", "evidence"
             ),
             "can_comment": access.can_comment(request.user, task),
             "form": form if can_update else None,
@@ -382,7 +383,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return _task_page(request, task)
     if not access.can_update(request.user, task):
         raise PermissionDenied
-    form = UpdateForm(request.POST)
+    form = UpdateForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             services.post_update(
@@ -391,6 +392,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
                 by=request.user,
                 today=timezone.localdate(),
+                evidence=form.cleaned_data.get("evidence"),
             )
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -462,3 +464,13 @@ def update_comment(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Đã gửi ý kiến."))
     return redirect("programs:task", update.task_id)
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = Evidence.objects.filter(
+        update__task__in=access.visible_tasks(request.user), pk=pk
+    ).first()
+    if evidence is None:
+        raise Http404
+    return attachment_response(evidence)  # type: ignore[arg-type]

@@ -298,3 +298,88 @@ def test_review_report_prefilled_edited_and_sent_up(api, login, users, tree, res
     assert "Báo cáo sơ kết đã hoàn chỉnh." in page and "Đã gửi cấp trên lúc" in page
     ui = login(users.officer_a).post(f"/programs/{pid}/reports/new/", {"kind": "final"})
     assert ui.status_code == 302 and "/programs/reports/" in ui["Location"]
+
+
+def test_progress_report_with_evidence_file(api, users, tree, resolution):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from quantriet.programs.models import Evidence
+    from tests.documents.conftest import PDF_BYTES
+
+    account = UserFactory(username="minhchung")
+    owner = PersonFactory(org=tree.cell_a1, user=account)
+    client = api(users.officer_a)
+    pid = new_program(client, tree.ward_a, resolution).json()["id"]
+    tid = client.post(
+        f"/api/v1/programs/{pid}/tasks",
+        {"title": "Họp dân", "owner": owner.pk, "due_on": "2026-09-30"},
+        content_type=JSON,
+    ).json()["id"]
+    client.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
+    client.patch(
+        f"/api/v1/programs/{pid}", {"status": "issued", "number": "11-CTr/ĐU"}, content_type=JSON
+    )
+    mine = api(account)
+    ok = mine.post(
+        f"/api/v1/tasks/{tid}/updates",
+        {
+            "progress": "50",
+            "note": "Biên bản họp dân",
+            "evidence": SimpleUploadedFile("bien-ban.pdf", PDF_BYTES, "application/pdf"),
+        },
+    )
+    assert ok.status_code == 201, ok.json()
+    assert ok.json()["evidence"] == ["bien-ban.pdf"] and Evidence.objects.count() == 1
+    bad = mine.post(
+        f"/api/v1/tasks/{tid}/updates",
+        {
+            "progress": "70",
+            "note": "Ảnh",
+            "evidence": SimpleUploadedFile("anh.exe", b"MZ\x90\x00", "application/octet-stream"),
+        },
+    )
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "file"
+    assert Task.objects.get(pk=tid).progress == 50 and ProgressUpdate.objects.count() == 1
+    garbled = mine.post(f"/api/v1/tasks/{tid}/updates", "{", content_type=JSON)
+    assert garbled.status_code == 400
+    wrong = mine.post(
+        f"/api/v1/tasks/{tid}/updates", {"progress": "nhiều", "note": "x"}, content_type=JSON
+    )
+    assert wrong.status_code == 400 and wrong.json()["errors"][0]["field"] == "progress"
+
+
+def test_evidence_from_the_task_page_and_its_download_is_scoped(
+    api, login, users, tree, resolution
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from quantriet.programs.models import Evidence
+    from tests.documents.conftest import PDF_BYTES
+
+    account = UserFactory(username="trang")
+    owner = PersonFactory(org=tree.cell_a1, user=account)
+    client = api(users.officer_a)
+    pid = new_program(client, tree.ward_a, resolution).json()["id"]
+    tid = client.post(
+        f"/api/v1/programs/{pid}/tasks",
+        {"title": "Lắp camera an ninh", "owner": owner.pk, "due_on": "2026-09-30"},
+        content_type=JSON,
+    ).json()["id"]
+    client.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
+    client.patch(
+        f"/api/v1/programs/{pid}", {"status": "issued", "number": "12-CTr/ĐU"}, content_type=JSON
+    )
+    page = login(account)
+    posted = page.post(
+        f"/programs/tasks/{tid}/",
+        {
+            "progress": 30,
+            "note": "Đã lắp 5 camera",
+            "evidence": SimpleUploadedFile("nghiem-thu.pdf", PDF_BYTES),
+        },
+    )
+    assert posted.status_code == 302
+    evidence = Evidence.objects.get()
+    assert "nghiem-thu.pdf" in page.get(f"/programs/tasks/{tid}/").content.decode()
+    assert page.get(f"/programs/evidence/{evidence.pk}/").status_code == 200
+    assert login(users.officer_b).get(f"/programs/evidence/{evidence.pk}/").status_code == 404
