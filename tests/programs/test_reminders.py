@@ -104,3 +104,17 @@ def test_the_bell_counts_unread_notifications(overdue_task, login):
     assert client.get("/notifications/badge/").content.decode().strip() == ""
     reminders.scan(timezone.localdate())
     assert ">2<" in client.get("/notifications/badge/").content.decode()
+
+
+def test_weekly_digest_goes_to_the_organisations_officers_once(overdue_task, users):
+    from quantriet.programs import reminders
+
+    monday = timezone.localdate()
+    monday -= datetime.timedelta(days=monday.weekday())
+    first = reminders.scan(monday)
+    again = reminders.scan(monday)
+    assert first.digests == 1 and again.digests == 0
+    digest = Notification.objects.get(user=users.officer_a, key__startswith="digest-")
+    assert "1/3 nhiệm vụ hoàn thành" in digest.body and "quá hạn" in digest.body
+    assert not Notification.objects.filter(user=users.officer_b).exists()
+    assert reminders.scan(monday + datetime.timedelta(days=1)).digests == 0
