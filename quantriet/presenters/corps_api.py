@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -15,7 +15,6 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from quantriet.api.common import ErrorOut
-from quantriet.orgs.access import get_org, scope_for
 from quantriet.presenters import access, selectors, services
 from quantriet.presenters.models import (
     Criterion,
@@ -31,13 +30,6 @@ from quantriet.presenters.scoring import recommendation_label
 
 router = Router(tags=["presenters"])
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-
-
-def _managed_org(request: HttpRequest, org_id: int):  # noqa: ANN202 — an Org
-    org = get_org(request.user, org_id)
-    if not access.can_manage(request.user, org):
-        raise PermissionDenied
-    return org
 
 
 # --- standards ---------------------------------------------------------------------------
@@ -57,14 +49,14 @@ class StandardOut(StandardIO):
 
 @router.get("/presenter-standards/{org_id}", response={200: StandardOut, **ERRORS})
 def get_standard(request: HttpRequest, org_id: int) -> dict[str, Any]:
-    org = _managed_org(request, org_id)
+    org = access.org_to_manage(request.user, org_id)
     standard = selectors.Standards().for_org(org)
     return {**_standard(standard), "org": org.pk, "own": standard.org_id == org.pk}
 
 
 @router.put("/presenter-standards/{org_id}", response={200: StandardOut, **ERRORS})
 def put_standard(request: HttpRequest, org_id: int, payload: StandardIO) -> dict[str, Any]:
-    org = _managed_org(request, org_id)
+    org = access.org_to_manage(request.user, org_id)
     standard, _created = Standard.objects.update_or_create(org=org, defaults=payload.model_dump())
     return {**_standard(standard), "org": org.pk, "own": True}
 
@@ -120,20 +112,15 @@ def _training_out(t: Training) -> dict[str, Any]:
     }
 
 
-def _visible_trainings(request: HttpRequest):  # noqa: ANN202 — a queryset
-    scope = scope_for(request.user)
-    return Training.objects.filter(scope.path_q(access.MANAGE_CORPS, prefix="org__"))
-
-
 @router.get("/presenter-trainings", response=list[TrainingOut])
 def list_trainings(request: HttpRequest) -> list[dict[str, Any]]:
-    rows = _visible_trainings(request).prefetch_related("attendance")
+    rows = access.managed_trainings(request.user).prefetch_related("attendance")
     return [_training_out(t) for t in rows]
 
 
 @router.post("/presenter-trainings", response={201: TrainingOut, **ERRORS})
 def create_training(request: HttpRequest, payload: TrainingIn) -> Status:
-    org = _managed_org(request, payload.org)
+    org = access.org_to_manage(request.user, payload.org)
     if payload.ends_on < payload.starts_on:
         raise ValidationError({"ends_on": [_("Ngày kết thúc trước ngày bắt đầu.")]})
     data = payload.model_dump(exclude={"org"})
@@ -144,7 +131,7 @@ def create_training(request: HttpRequest, payload: TrainingIn) -> Status:
 
 @router.put("/presenter-trainings/{training_id}/attendance", response={200: TrainingOut, **ERRORS})
 def set_attendance(request: HttpRequest, training_id: int, payload: AttendanceIn) -> Any:
-    training = _visible_trainings(request).filter(pk=training_id).first()
+    training = access.managed_trainings(request.user).filter(pk=training_id).first()
     if training is None:
         raise Http404
     corps = set(
@@ -251,13 +238,10 @@ class CandidateOut(Schema):
     score: float
 
 
-def _visible_rounds(request: HttpRequest):  # noqa: ANN202 — a queryset
-    scope = scope_for(request.user)
-    return ReviewRound.objects.filter(scope.path_q(access.MANAGE_CORPS, prefix="org__"))
-
-
 def _round(request: HttpRequest, round_id: int) -> ReviewRound:
-    review_round = _visible_rounds(request).select_related("org").filter(pk=round_id).first()
+    review_round = (
+        access.visible_rounds(request.user).select_related("org").filter(pk=round_id).first()
+    )
     if review_round is None:
         raise Http404
     return review_round
@@ -303,12 +287,12 @@ def _raise(exc: services.CorpsError) -> None:
 
 @router.get("/presenter-reviews", response=list[RoundOut])
 def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_round_out(r) for r in _visible_rounds(request).select_related("org")]
+    return [_round_out(r) for r in access.visible_rounds(request.user).select_related("org")]
 
 
 @router.post("/presenter-reviews", response={201: RoundOut, **ERRORS})
 def open_round(request: HttpRequest, payload: RoundIn) -> Status:
-    org = _managed_org(request, payload.org)
+    org = access.org_to_manage(request.user, payload.org)
     try:
         review_round = services.open_round(
             org=org, year=payload.year, title=payload.title, by=request.user

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,22 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quantriet.orgs.access import scope_for
 from quantriet.presenters import access, selectors, services
 from quantriet.presenters.forms import DecisionForm, RoundForm
 from quantriet.presenters.models import Decision, Presenter, ReviewRound
 from quantriet.presenters.scoring import recommendation_label
-from quantriet.presenters.views import _managed_orgs
-
-
-def _visible_rounds(request: HttpRequest) -> QuerySet[ReviewRound]:
-    scope = scope_for(request.user)
-    return ReviewRound.objects.filter(scope.path_q(access.MANAGE_CORPS, prefix="org__"))
 
 
 def _get_round(request: HttpRequest, pk: int) -> ReviewRound:
     try:
-        return _visible_rounds(request).select_related("org").get(pk=pk)
+        return access.visible_rounds(request.user).select_related("org").get(pk=pk)
     except ReviewRound.DoesNotExist:
         raise Http404 from None
 
@@ -45,7 +37,7 @@ def _member(review_round: ReviewRound, presenter_id: int) -> Presenter:
 
 @login_required
 def round_list(request: HttpRequest) -> HttpResponse:
-    orgs = _managed_orgs(request)
+    orgs = list(access.managed_orgs(request.user))
     if not orgs:
         raise PermissionDenied
     year = timezone.localdate().year
@@ -70,7 +62,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             return redirect("presenters:round", review_round.pk)
-    rounds = _visible_rounds(request).select_related("org")
+    rounds = access.visible_rounds(request.user).select_related("org")
     status = 400 if request.method == "POST" else 200
     return render(
         request, "presenters/round_list.html", {"form": form, "rounds": rounds}, status=status

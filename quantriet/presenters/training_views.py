@@ -16,12 +16,11 @@ from quantriet.orgs.models import Org
 from quantriet.presenters import access
 from quantriet.presenters.forms import StandardForm, TrainingForm
 from quantriet.presenters.models import Presenter, Standard, Status, Training, TrainingAttendance
-from quantriet.presenters.views import _managed_orgs
 
 
 @login_required
 def standards(request: HttpRequest) -> HttpResponse:
-    orgs = _managed_orgs(request)
+    orgs = list(access.managed_orgs(request.user))
     if not orgs:
         raise PermissionDenied
     chosen = next((o for o in orgs if str(o.pk) == request.GET.get("org")), orgs[0])
@@ -40,17 +39,9 @@ def standards(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _trainings(request: HttpRequest) -> QuerySet[Training]:
-    scope = scope_for(request.user)
-    q = scope.path_q(access.MANAGE_CORPS, prefix="org__")
-    if scope.person_id is not None:
-        q |= Q(attendance__presenter__person_id=scope.person_id)
-    return Training.objects.filter(q).distinct()
-
-
 @login_required
 def training_list(request: HttpRequest) -> HttpResponse:
-    orgs = _managed_orgs(request)
+    orgs = list(access.managed_orgs(request.user))
     form = TrainingForm(request.POST or None, orgs=orgs) if orgs else None
     if request.method == "POST":
         if form is None:
@@ -62,7 +53,7 @@ def training_list(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã thêm lớp bồi dưỡng; hãy ghi danh sách học viên."))
             return redirect("presenters:training", training.pk)
     trainings = (
-        _trainings(request)
+        access.visible_trainings(request.user)
         .select_related("org", "conference")
         .annotate(
             invited=Count("attendance", distinct=True),
@@ -79,7 +70,9 @@ def training_list(request: HttpRequest) -> HttpResponse:
 
 def _training_to_manage(request: HttpRequest, pk: int) -> Training:
     try:
-        training = _trainings(request).select_related("org", "conference").get(pk=pk)
+        training = (
+            access.visible_trainings(request.user).select_related("org", "conference").get(pk=pk)
+        )
     except Training.DoesNotExist:
         raise Http404 from None
     return training

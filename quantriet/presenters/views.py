@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quantriet.core.text import fold
-from quantriet.orgs.access import get_person, scope_for, visible_orgs
+from quantriet.orgs.access import get_person, scope_for
 from quantriet.presenters import access, selectors, services
 from quantriet.presenters.forms import (
     NewPresenterForm,
@@ -33,11 +33,6 @@ PART_NAMES = {
     "answers": _("Giải đáp câu hỏi"),
     "training": _("Bồi dưỡng"),
 }
-
-
-def _managed_orgs(request: HttpRequest) -> list:
-    scope = scope_for(request.user)
-    return [o for o in visible_orgs(request.user) if scope.has_role(access.MANAGE_CORPS, o)][:200]
 
 
 @login_required
@@ -150,7 +145,7 @@ def presenter_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def presenter_create(request: HttpRequest) -> HttpResponse:
-    orgs = _managed_orgs(request)
+    orgs = list(access.managed_orgs(request.user))
     if not orgs:
         raise PermissionDenied
     try:
