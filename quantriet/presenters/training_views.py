@@ -23,7 +23,10 @@ def standards(request: HttpRequest) -> HttpResponse:
     orgs = list(access.managed_orgs(request.user))
     if not orgs:
         raise PermissionDenied
-    chosen = next((o for o in orgs if str(o.pk) == request.GET.get("org")), orgs[0])
+    wanted = request.GET.get("org")
+    chosen = next((o for o in orgs if str(o.pk) == wanted), None if wanted else orgs[0])
+    if chosen is None:  # not one the user manages: never fall back to editing another
+        raise Http404
     standard = Standard.objects.filter(org=chosen).first() or Standard(org=chosen)
     form = StandardForm(request.POST or None, instance=standard)
     if request.method == "POST" and form.is_valid():

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from quantriet.core.text import fold
@@ -26,12 +27,13 @@ from quantriet.presenters.models import Criterion, Presenter, Status
 from quantriet.presenters.scoring import WEIGHTS, recommendation_label
 
 PAGE_SIZE = 25
+# Lazy: translated when a page shows them, in the reader's language (not once at import).
 PART_NAMES = {
-    "feedback": _("Người nghe đánh giá"),
-    "review": _("Đánh giá của Ban"),
-    "sessions": _("Số buổi báo cáo"),
-    "answers": _("Giải đáp câu hỏi"),
-    "training": _("Bồi dưỡng"),
+    "feedback": gettext_lazy("Người nghe đánh giá"),
+    "review": gettext_lazy("Đánh giá của Ban"),
+    "sessions": gettext_lazy("Số buổi báo cáo"),
+    "answers": gettext_lazy("Giải đáp câu hỏi"),
+    "training": gettext_lazy("Bồi dưỡng"),
 }
 
 

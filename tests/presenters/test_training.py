@@ -87,3 +87,17 @@ def test_training_ending_before_it_starts_is_refused(login, users, tree):
     assert response.status_code == 400
     assert "Ngày kết thúc trước ngày bắt đầu." in response.content.decode()
     assert not Training.objects.exists()
+
+
+def test_standard_of_another_committee_is_refused_not_redirected(login, users, tree):
+    body = {"min_theory_level": 3, "training_hours": 30, "sessions": 2, "min_score": 50}
+    response = login(users.officer_b).post(f"/presenters/standards/?org={tree.ward_a.pk}", body)
+    assert response.status_code == 404 and not Standard.objects.exists()
+
+
+def test_part_names_follow_the_readers_language(corps, login, users):
+    corps("Lưu Văn Ngữ")
+    client = login(users.officer_a)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/presenters/ranking/").content.decode()
+    assert "Người nghe đánh giá" not in page
