@@ -451,13 +451,12 @@ def _record_invited(
         conference.pk,
         person_id,
     ]
-    if connection.vendor == "postgresql":
-        return _record_invited_or_repeat(ctx, item, person_id, params, at, now, by_id, late)
     with _cursor() as cursor:
         cursor.execute(_invited_sql(), params)
         row = cursor.fetchone()
     if row is None:
-        return None
+        # PostgreSQL answers a plain repeat with one more statement; elsewhere the general path.
+        return _repeat(ctx, person_id, params[2]) if connection.vendor == "postgresql" else None
     pk, name = row
     checkin = _new_checkin(
         conference.pk, person_id, item.site, item.client_id, item.method, at, now, by_id, True, late
@@ -501,50 +500,15 @@ def _met_sql() -> str:
     return _MET_SQL[0]
 
 
-def _record_invited_or_repeat(
-    ctx: Context,
-    item: Item,
-    person_id: int,
-    params: list[Any],
-    at: datetime.datetime,
-    now: datetime.datetime,
-    by_id: int | None,
-    late: bool,
-) -> Result | None:
-    """`_record_invited` on PostgreSQL, answering a plain repeat too (200 with the original)
-    with one more statement. None for anything else — not invited, unknown, a client_id held
-    by another check-in, a conflict with a check-in committed in between — and the general
-    path answers as it always does."""
+def _repeat(ctx: Context, person_id: int, client_id: Any) -> Result | None:
+    """PostgreSQL, after the invited INSERT met a conflict: 200 with the original when it is a
+    plain repeat of this invited person. None for anything else — not invited, unknown, a
+    client_id held by another check-in, a conflict with a check-in committed in between — and
+    the general path answers as it always does."""
     conference_id = ctx.conference.pk
-    with _cursor() as cursor:
-        cursor.execute(_invited_sql(), params)
-        inserted = cursor.fetchone()
-    if inserted is not None:
-        pk, name = inserted
-        checkin = _new_checkin(
-            conference_id,
-            person_id,
-            item.site,
-            item.client_id,
-            item.method,
-            at,
-            now,
-            by_id,
-            True,
-            late,
-        )
-        checkin.pk = pk
-        checkin._person_name = name  # type: ignore[attr-defined]
-        return Result(
-            index=0,
-            status=201,
-            checkin=checkin,
-            created=True,
-            message=_new_message(name, invited=True, late=late),
-        )
     with connection.cursor() as cursor:
         cursor.execute(
-            _met_sql(), [conference_id, person_id] * 3 + [params[2], conference_id, person_id]
+            _met_sql(), [conference_id, person_id] * 3 + [client_id, conference_id, person_id]
         )
         rows = cursor.fetchall()
     if not rows:
