@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -279,20 +280,18 @@ def get_program(request: HttpRequest, program_id: int) -> dict[str, Any]:
 @router.patch("/programs/{program_id}", response={200: ProgramOut, **ERRORS})
 def update_program(request: HttpRequest, program_id: int, payload: ProgramPatch) -> Any:
     program = access.get_program_to_manage(request.user, program_id)
+    # A plan change with a refused status change: nothing is kept.
+    with transaction.atomic():
+        _apply_program_patch(program, payload)
+    return _program_out(program)
+
+
+def _apply_program_patch(program: Program, payload: ProgramPatch) -> None:
     data = payload.model_dump(exclude_unset=True)
     status = data.pop("status", None)
     plan = {k: data[k] for k in ("title", "objectives", "starts_on", "ends_on") if k in data}
     if plan:
-        if program.status not in services.EDITABLE:
-            raise ValidationError(
-                {"status": [_("Chương trình đã trình hoặc đã ban hành: không sửa được nữa.")]}
-            )
-        for name, value in plan.items():
-            if value is None:
-                raise ValidationError({name: [_("Trường này là bắt buộc.")]})
-            setattr(program, name, value.strip() if isinstance(value, str) else value)
-        services._check_period(program.starts_on, program.ends_on, "ends_on")
-        program.save()
+        services.update_program(program, plan)
     if status == Program.State.SUBMITTED:
         services.submit(program)
     elif status == Program.State.ISSUED:
@@ -305,7 +304,6 @@ def update_program(request: HttpRequest, program_id: int, payload: ProgramPatch)
         services.return_for_changes(program, comment=data.get("return_comment") or "")
     elif status is not None and status != program.status:
         raise ValidationError({"status": [_("Không chuyển được sang trạng thái này.")]})
-    return _program_out(program)
 
 
 @router.get("/programs/{program_id}/tasks", response={200: list[TaskOut], 404: ErrorOut})

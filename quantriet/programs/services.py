@@ -87,6 +87,20 @@ def _require_editable(program: Program) -> None:
         )
 
 
+def update_program(program: Program, changes: dict[str, Any]) -> Program:
+    """The plan (title, objectives, period) changes only while a draft or returned."""
+    _require_editable(program)
+    for name, value in changes.items():
+        if value is None and name != "objectives":
+            raise ValidationError({name: [_("Trường này là bắt buộc.")]})
+        setattr(program, name, (value or "").strip() if name in ("title", "objectives") else value)
+    if not program.title:
+        raise ValidationError({"title": [_("Trường này là bắt buộc.")]})
+    _check_period(program.starts_on, program.ends_on, "ends_on")
+    program.save()
+    return program
+
+
 def add_task(program: Program, **fields: Any) -> Task:
     _require_editable(program)
     co_units = fields.pop("co_units", None) or []

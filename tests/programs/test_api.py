@@ -383,3 +383,13 @@ def test_evidence_from_the_task_page_and_its_download_is_scoped(
     assert "nghiem-thu.pdf" in page.get(f"/programs/tasks/{tid}/").content.decode()
     assert page.get(f"/programs/evidence/{evidence.pk}/").status_code == 200
     assert login(users.officer_b).get(f"/programs/evidence/{evidence.pk}/").status_code == 404
+
+
+def test_plan_change_with_a_refused_status_change_keeps_nothing(api, users, tree, resolution):
+    client = api(users.officer_a)
+    pid = new_program(client, tree.ward_a, resolution).json()["id"]
+    refused = client.patch(
+        f"/api/v1/programs/{pid}", {"title": "Tên mới", "status": "submitted"}, content_type=JSON
+    )
+    assert refused.status_code == 400
+    assert Program.objects.get(pk=pid).title == "Chương trình hành động thực hiện Nghị quyết"
