@@ -9,23 +9,10 @@ from django.utils import timezone
 from quantriet.conferences.models import Conference
 from quantriet.dialogue.models import Feedback
 from quantriet.orgs.models import Person
-from quantriet.presenters.models import Presenter, Status, StatusChange, Tier
+from quantriet.presenters.models import Presenter, Status, StatusChange
 from tests.factories import PersonFactory, UserFactory
 
 YEAR = timezone.localdate().year
-
-
-@pytest.fixture
-def corps(tree, users):
-    tier = Tier.objects.get(code="commune")
-
-    def make(name, status=Status.ACTIVE, user=None):
-        person = PersonFactory(full_name=name, org=tree.cell_a1, user=user)
-        return Presenter.objects.create(
-            person=person, org=tree.ward_a, tier=tier, status=status, theory_level=2
-        )
-
-    return make
 
 
 def rate(presenter, stars):

@@ -1,35 +1,15 @@
-import pytest
 from django.utils import timezone
 
 from quantriet.presenters.models import (
-    Expertise,
-    Presenter,
     ReviewRound,
     Standard,
     Status,
     StatusChange,
-    Tier,
     Training,
 )
-from tests.factories import PersonFactory
 
 YEAR = timezone.localdate().year
 JSON = "application/json"
-
-
-@pytest.fixture
-def corps(tree, users):
-    tier = Tier.objects.get(code="commune")
-
-    def make(name, status=Status.ACTIVE, level=2, fields=()):
-        person = PersonFactory(full_name=name, org=tree.cell_a1)
-        presenter = Presenter.objects.create(
-            person=person, org=tree.ward_a, tier=tier, status=status, theory_level=level
-        )
-        presenter.fields.set(Expertise.objects.filter(name__in=fields))
-        return presenter
-
-    return make
 
 
 def test_standard_is_inherited_then_set(api, users, tree):

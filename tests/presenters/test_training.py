@@ -1,20 +1,5 @@
-import pytest
-
-from quantriet.presenters.models import Presenter, Standard, Status, Tier, Training
-from tests.factories import PersonFactory, UserFactory
-
-
-@pytest.fixture
-def corps(tree, users):
-    tier = Tier.objects.get(code="commune")
-
-    def make(name, user=None, org=None):
-        person = PersonFactory(full_name=name, org=tree.cell_a1, user=user)
-        return Presenter.objects.create(
-            person=person, org=org or tree.ward_a, tier=tier, status=Status.ACTIVE, theory_level=2
-        )
-
-    return make
+from quantriet.presenters.models import Standard, Training
+from tests.factories import UserFactory
 
 
 def test_officer_sets_the_standard_and_the_ranking_follows_it(corps, login, users, tree):

@@ -1,22 +1,8 @@
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from quantriet.presenters.models import Presenter, Status, StatusChange, Tier
 from tests.factories import PersonFactory, UserFactory
-
-
-@pytest.fixture
-def corps(tree, users):
-    tier = Tier.objects.get(code="commune")
-
-    def make(name, status=Status.ACTIVE, user=None):
-        person = PersonFactory(full_name=name, org=tree.cell_a1, user=user)
-        return Presenter.objects.create(
-            person=person, org=tree.ward_a, tier=tier, status=status, theory_level=2
-        )
-
-    return make
 
 
 def test_officer_sees_the_corps_and_the_ranking_with_reasons(corps, login, users):
