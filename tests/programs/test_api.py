@@ -29,6 +29,22 @@ def new_program(client, org, document, **extra):
     return client.post("/api/v1/programs", body, content_type=JSON)
 
 
+def issued_with_task(client, org, document, owner, title):
+    """An issued programme with one task of `owner`, due 30/9/2026 → (programme id, task id)."""
+    pid = new_program(client, org, document).json()["id"]
+    tid = client.post(
+        f"/api/v1/programs/{pid}/tasks",
+        {"title": title, "owner": owner.pk, "due_on": "2026-09-30"},
+        content_type=JSON,
+    ).json()["id"]
+    client.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
+    issued = client.patch(
+        f"/api/v1/programs/{pid}", {"status": "issued", "number": "09-CTr/ĐU"}, content_type=JSON
+    )
+    assert issued.json()["status"] == "issued"
+    return pid, tid
+
+
 def test_status_is_derived_from_progress_and_dates():
     start, due = datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)
     assert task_status(0, start, due, datetime.date(2025, 12, 1)) == TaskStatus.NOT_STARTED
@@ -207,16 +223,7 @@ def test_parent_organisation_comments_on_a_progress_report(api, login, users, tr
     account = UserFactory(username="baocao")
     owner = PersonFactory(full_name="Lại Văn Báo", org=tree.cell_a1, user=account)
     ward = api(users.officer_a)
-    pid = new_program(ward, tree.ward_a, resolution).json()["id"]
-    tid = ward.post(
-        f"/api/v1/programs/{pid}/tasks",
-        {"title": "Vận động hiến đất làm đường", "owner": owner.pk, "due_on": "2026-09-30"},
-        content_type=JSON,
-    ).json()["id"]
-    ward.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
-    ward.patch(
-        f"/api/v1/programs/{pid}", {"status": "issued", "number": "09-CTr/ĐU"}, content_type=JSON
-    )
+    _pid, tid = issued_with_task(ward, tree.ward_a, resolution, owner, "Vận động hiến đất làm đường")
     uid = (
         api(account)
         .post(
@@ -309,16 +316,7 @@ def test_progress_report_with_evidence_file(api, users, tree, resolution):
     account = UserFactory(username="minhchung")
     owner = PersonFactory(org=tree.cell_a1, user=account)
     client = api(users.officer_a)
-    pid = new_program(client, tree.ward_a, resolution).json()["id"]
-    tid = client.post(
-        f"/api/v1/programs/{pid}/tasks",
-        {"title": "Họp dân", "owner": owner.pk, "due_on": "2026-09-30"},
-        content_type=JSON,
-    ).json()["id"]
-    client.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
-    client.patch(
-        f"/api/v1/programs/{pid}", {"status": "issued", "number": "11-CTr/ĐU"}, content_type=JSON
-    )
+    _pid, tid = issued_with_task(client, tree.ward_a, resolution, owner, "Họp dân")
     mine = api(account)
     ok = mine.post(
         f"/api/v1/tasks/{tid}/updates",
@@ -359,16 +357,7 @@ def test_evidence_from_the_task_page_and_its_download_is_scoped(
     account = UserFactory(username="trang")
     owner = PersonFactory(org=tree.cell_a1, user=account)
     client = api(users.officer_a)
-    pid = new_program(client, tree.ward_a, resolution).json()["id"]
-    tid = client.post(
-        f"/api/v1/programs/{pid}/tasks",
-        {"title": "Lắp camera an ninh", "owner": owner.pk, "due_on": "2026-09-30"},
-        content_type=JSON,
-    ).json()["id"]
-    client.patch(f"/api/v1/programs/{pid}", {"status": "submitted"}, content_type=JSON)
-    client.patch(
-        f"/api/v1/programs/{pid}", {"status": "issued", "number": "12-CTr/ĐU"}, content_type=JSON
-    )
+    _pid, tid = issued_with_task(client, tree.ward_a, resolution, owner, "Lắp camera an ninh")
     page = login(account)
     posted = page.post(
         f"/programs/tasks/{tid}/",
