@@ -104,6 +104,11 @@ def test_presenter_sees_own_page_only_and_officer_elsewhere_sees_nothing(corps, 
     assert client.post(f"/presenters/{me.pk}/status/", {"status": "retired"}).status_code == 403
     outsider = login(users.officer_b)
     assert outsider.get(f"/presenters/{me.pk}/").status_code == 404
+    assert outsider.get(f"/presenters/{me.pk}/edit/").status_code == 404
+    refused = outsider.post(
+        f"/presenters/{me.pk}/status/", {"status": "retired", "reason": "x", "on": "2026-06-01"}
+    )
+    assert refused.status_code == 404 and me.history.count() == 0
     assert "Tạ Văn Tôi" not in outsider.get("/presenters/ranking/").content.decode()
     assert login(users.outsider).get("/presenters/new/").status_code == 403
     # An officer of Yên Tử may recognise presenters for Yên Tử only.

@@ -223,7 +223,9 @@ def test_parent_organisation_comments_on_a_progress_report(api, login, users, tr
     account = UserFactory(username="baocao")
     owner = PersonFactory(full_name="Lại Văn Báo", org=tree.cell_a1, user=account)
     ward = api(users.officer_a)
-    _pid, tid = issued_with_task(ward, tree.ward_a, resolution, owner, "Vận động hiến đất làm đường")
+    _pid, tid = issued_with_task(
+        ward, tree.ward_a, resolution, owner, "Vận động hiến đất làm đường"
+    )
     uid = (
         api(account)
         .post(
@@ -303,6 +305,9 @@ def test_review_report_prefilled_edited_and_sent_up(api, login, users, tree, res
     assert api(users.officer_b).get(url).status_code == 404
     page = login(users.officer_a).get(f"/programs/reports/{report['id']}/").content.decode()
     assert "Báo cáo sơ kết đã hoàn chỉnh." in page and "Đã gửi cấp trên lúc" in page
+    sibling = login(users.officer_b)
+    assert sibling.get(f"/programs/reports/{report['id']}/").status_code == 404
+    assert sibling.post(f"/programs/{pid}/reports/new/", {"kind": "final"}).status_code == 404
     ui = login(users.officer_a).post(f"/programs/{pid}/reports/new/", {"kind": "final"})
     assert ui.status_code == 302 and "/programs/reports/" in ui["Location"]
 
