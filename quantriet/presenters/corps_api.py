@@ -248,27 +248,21 @@ def _round(request: HttpRequest, round_id: int) -> ReviewRound:
 
 
 def _round_out(review_round: ReviewRound) -> dict[str, Any]:
-    ranked = selectors.ranking(
-        selectors.round_members(review_round), review_round.year, active_only=False
-    )
-    decisions = {d.presenter_id: d for d in review_round.decisions.all()}
-    members = []
-    for r in ranked:
-        d = decisions.get(r.presenter.pk)
-        members.append(
-            {
-                "presenter": r.presenter.pk,
-                "full_name": r.presenter.person.full_name,
-                "status": r.presenter.status,
-                "score": r.score.total,
-                "recommendation": r.score.recommendation,
-                "recommendation_name": recommendation_label(r.score.recommendation),
-                "reason": r.score.reason,
-                "decision": d.decision if d else None,
-                "note": d.note if d else "",
-                "replacement": d.replacement_id if d else None,
-            }
-        )
+    members = [
+        {
+            "presenter": r.presenter.pk,
+            "full_name": r.presenter.person.full_name,
+            "status": r.presenter.status,
+            "score": r.score.total,
+            "recommendation": r.score.recommendation,
+            "recommendation_name": recommendation_label(r.score.recommendation),
+            "reason": r.score.reason,
+            "decision": d.decision if d else None,
+            "note": d.note if d else "",
+            "replacement": d.replacement_id if d else None,
+        }
+        for r, d in selectors.round_rows(review_round)
+    ]
     return {
         "id": review_round.pk,
         "org": review_round.org_id,
@@ -369,9 +363,8 @@ def decide(request: HttpRequest, round_id: int, payload: DecisionIn) -> dict[str
 @router.post("/presenter-reviews/{round_id}/close", response={200: RoundOut, **ERRORS})
 def close(request: HttpRequest, round_id: int) -> dict[str, Any]:
     review_round = _round(request, round_id)
-    out = _round_out(review_round)
     try:
-        services.close_round(review_round, on=timezone.localdate(), undecided=out["undecided"])
+        services.close_round(review_round, on=timezone.localdate())
     except services.CorpsError as exc:
         _raise(exc)
     return _round_out(review_round)

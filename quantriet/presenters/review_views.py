@@ -70,27 +70,17 @@ def round_list(request: HttpRequest) -> HttpResponse:
 
 
 def _round_context(request: HttpRequest, review_round: ReviewRound) -> dict:
-    members = selectors.ranking(
-        selectors.round_members(review_round), review_round.year, active_only=False
-    )
-    decisions = {
-        d.presenter_id: d for d in review_round.decisions.select_related("replacement__person")
-    }
     rows = [
         {
             "r": r,
             "label": recommendation_label(r.score.recommendation),
-            "decision": decisions.get(r.presenter.pk),
+            "decision": decision,
+            # The figures' recommendation is preselected (its codes are the decisions').
             "form": DecisionForm(
-                initial={
-                    "decision": r.score.recommendation
-                    if r.score.recommendation != "replace"
-                    else Decision.REPLACE
-                },
-                prefix=f"p{r.presenter.pk}",
+                initial={"decision": r.score.recommendation}, prefix=f"p{r.presenter.pk}"
             ),
         }
-        for r in members
+        for r, decision in selectors.round_rows(review_round)
     ]
     return {
         "round": review_round,
@@ -198,10 +188,10 @@ def round_replace(request: HttpRequest, pk: int, presenter_id: int) -> HttpRespo
 @require_POST
 def round_close(request: HttpRequest, pk: int) -> HttpResponse:
     review_round = _get_round(request, pk)
-    context = _round_context(request, review_round)
     try:
-        services.close_round(review_round, on=timezone.localdate(), undecided=context["undecided"])
+        services.close_round(review_round, on=timezone.localdate())
     except services.CorpsError as exc:
+        context = _round_context(request, review_round)
         context["close_error"] = exc.message
         return render(request, "presenters/round_detail.html", context, status=400)
     messages.success(request, _("Đã kết thúc đợt rà soát."))

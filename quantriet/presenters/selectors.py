@@ -29,6 +29,7 @@ from quantriet.presenters import scoring
 from quantriet.presenters.models import (
     Kind,
     Presenter,
+    ReviewDecision,
     ReviewRound,
     ReviewScore,
     Standard,
@@ -183,6 +184,20 @@ def round_members(review_round: ReviewRound) -> QuerySet[Presenter]:
         .filter(Q(status=Status.ACTIVE) | Q(decisions__round=review_round))
         .distinct()
     )
+
+
+def round_rows(review_round: ReviewRound) -> list[tuple[Ranked, ReviewDecision | None]]:
+    """The round's presenters by score, each with the decision taken on them (if any)."""
+    ranked = ranking(round_members(review_round), review_round.year, active_only=False)
+    decisions = {
+        d.presenter_id: d for d in review_round.decisions.select_related("replacement__person")
+    }
+    return [(r, decisions.get(r.presenter.pk)) for r in ranked]
+
+
+def undecided(review_round: ReviewRound) -> int:
+    """How many of the round's presenters still have no decision (one COUNT)."""
+    return round_members(review_round).exclude(decisions__round=review_round).count()
 
 
 @dataclass

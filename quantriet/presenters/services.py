@@ -153,7 +153,10 @@ def decide(
     return row
 
 
-def close_round(review_round: ReviewRound, *, on: datetime.date, undecided: int) -> None:
+def close_round(review_round: ReviewRound, *, on: datetime.date) -> None:
+    from quantriet.presenters import selectors  # selectors import this module's models only
+
+    undecided = selectors.undecided(review_round)
     if undecided:
         raise CorpsError(
             _("Còn %(n)s báo cáo viên chưa có quyết định: chưa thể kết thúc đợt rà soát.")
