@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 
 from quantriet.bulletins.models import Bulletin, BulletinAttachment, OpinionReport, Receipt
 from quantriet.orgs.access import get_visible_or_404, orgs_for, scope_for
-from quantriet.orgs.models import Org, ancestor_paths
+from quantriet.orgs.models import Org
 from quantriet.presenters.access import MANAGE_CORPS
 from quantriet.presenters.models import Presenter, Status
 
@@ -49,7 +49,7 @@ def visible_bulletins(user: User | AnonymousUser) -> QuerySet[Bulletin]:
         return Bulletin.objects.none()
     scope = scope_for(user)
     q = scope.path_q(MANAGE_BULLETINS, prefix="org__")
-    superiors = {a for path in scope.paths(MANAGE_BULLETINS) for a in ancestor_paths(path)}
+    superiors = scope.superior_paths(MANAGE_BULLETINS)
     if superiors and not scope.is_superuser:
         q |= Q(published_at__isnull=False, org__path__in=sorted(superiors))
     if scope.person_id is not None and not scope.is_superuser:

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
-from quantriet.orgs.models import Grant, Org, Person, Role
+from quantriet.orgs.models import Grant, Org, Person, Role, ancestor_paths
 
 M = TypeVar("M", bound=Model)
 
@@ -48,6 +48,12 @@ class Scope:
             if not any(path.startswith(root) for root in minimal):
                 minimal.append(path)
         return minimal
+
+    def superior_paths(self, roles: Iterable[str] = ALL_ROLES) -> set[str]:
+        """The organisations above those the roles reach (their ancestors, not themselves):
+        what a lower level may read of its superiors (a programme, a bulletin)."""
+        reached = self.paths(roles)
+        return {a for path in reached for a in ancestor_paths(path) if a not in reached}
 
     def has_role(self, roles: Iterable[str] = ALL_ROLES, org: Org | None = None) -> bool:
         """Does the user hold one of `roles` anywhere (or on an ancestor-or-self of `org`)?"""

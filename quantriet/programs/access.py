@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from quantriet.orgs.access import scope_for
-from quantriet.orgs.models import Org, Role, ancestor_paths
+from quantriet.orgs.models import Org, Role
 from quantriet.programs.models import Program, Task
 
 MANAGE_PROGRAMS = (Role.ADMIN, Role.OFFICER)
@@ -22,7 +22,7 @@ def visible_programs(user: User | AnonymousUser) -> QuerySet[Program]:
         return Program.objects.none()
     scope = scope_for(user)
     q = scope.path_q(MANAGE_PROGRAMS, prefix="org__")
-    superiors = {a for path in scope.paths(MANAGE_PROGRAMS) for a in ancestor_paths(path)}
+    superiors = scope.superior_paths(MANAGE_PROGRAMS)
     if superiors:
         q |= Q(org__path__in=superiors)
     if scope.person_id is not None:
@@ -55,7 +55,7 @@ def visible_tasks(user: User | AnonymousUser) -> QuerySet[Task]:
         return Task.objects.none()
     scope = scope_for(user)
     q = scope.path_q(MANAGE_PROGRAMS, prefix="program__org__")
-    superiors = {a for path in scope.paths(MANAGE_PROGRAMS) for a in ancestor_paths(path)}
+    superiors = scope.superior_paths(MANAGE_PROGRAMS)
     if superiors:
         q |= Q(program__org__path__in=superiors)
     if scope.person_id is not None:

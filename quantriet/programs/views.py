@@ -23,7 +23,6 @@ from django.views.decorators.http import require_POST
 from quantriet.documents.access import visible_documents
 from quantriet.documents.views import attachment_response
 from quantriet.orgs.access import orgs_for, scope_for, visible_orgs, visible_people
-from quantriet.orgs.models import ancestor_paths
 from quantriet.programs import access, services
 from quantriet.programs.forms import (
     IssueForm,
@@ -137,8 +136,7 @@ def _parents_for(request: HttpRequest, document_id: object) -> QuerySet[Program]
     """Programmes a lower organisation may start from: visible, of an organisation with one the
     user manages below it, of the same document when known (the service checks the pair)."""
     scope = scope_for(request.user)
-    roots = scope.paths(access.MANAGE_PROGRAMS)
-    above = {a for path in roots for a in ancestor_paths(path) if a != path}
+    above = scope.superior_paths(access.MANAGE_PROGRAMS)
     has_lower = Q(org__path__in=above) | (
         scope.path_q(access.MANAGE_PROGRAMS, prefix="org__") & Q(org__numchild__gt=0)
     )
