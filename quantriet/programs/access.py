@@ -82,3 +82,11 @@ def can_comment(user: User | AnonymousUser, task: Task) -> bool:
     """The parent organisation (or any above) comments on its lower level's progress."""
     parent = task.program.org.parent
     return parent is not None and can_manage(user, parent)
+
+
+def managed_roots(user: User | AnonymousUser) -> list[Org]:
+    """The top organisations the user manages programmes of (all roots for a superuser)."""
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return list(Org.objects.filter(depth=1).order_by("path"))
+    return list(Org.objects.filter(path__in=scope.paths(MANAGE_PROGRAMS)).order_by("depth", "path"))

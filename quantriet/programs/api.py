@@ -17,8 +17,7 @@ from pydantic import Field
 
 from quantriet.api.common import ErrorOut, PageParams, paginate
 from quantriet.documents.access import get_document
-from quantriet.orgs.access import get_org, scope_for, visible_orgs, visible_people
-from quantriet.orgs.models import Org
+from quantriet.orgs.access import get_org, visible_orgs, visible_people
 from quantriet.programs import access, reports, selectors, services
 from quantriet.programs.models import Program, ProgressUpdate, Report, Task
 from quantriet.programs.status import TaskStatus, task_status
@@ -224,10 +223,10 @@ def monitoring(request: HttpRequest, params: Query[MonitoringParams]) -> list[di
     if params.org is not None:
         root = get_org(request.user, params.org)
     else:
-        paths = scope_for(request.user).paths(access.MANAGE_PROGRAMS)
-        root = Org.objects.filter(path__in=paths).order_by("depth", "path").first()
-        if root is None:
+        roots = access.managed_roots(request.user)
+        if not roots:
             raise PermissionDenied
+        root = roots[0]
     if not access.can_manage(request.user, root):
         raise PermissionDenied
     rows = selectors.monitoring(document, root, timezone.localdate())

@@ -9,22 +9,15 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from quantriet.documents.access import visible_documents
-from quantriet.orgs.access import scope_for
-from quantriet.orgs.models import Org
 from quantriet.programs import access, selectors
 from quantriet.programs.models import Program
 
 
 @login_required
 def monitoring(request: HttpRequest) -> HttpResponse:
-    scope = scope_for(request.user)
-    roots = list(
-        Org.objects.filter(path__in=scope.paths(access.MANAGE_PROGRAMS)).order_by("depth", "path")
-    )
-    if not roots and not scope.is_superuser:
+    roots = access.managed_roots(request.user)
+    if not roots:
         raise PermissionDenied
-    if scope.is_superuser and not roots:
-        roots = list(Org.objects.filter(depth=1).order_by("path"))
     # Documents that have programmes somewhere the user can see.
     documents = list(
         visible_documents(request.user)
