@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from quantriet.notifications.models import Notification
 from quantriet.notifications.services import notify
 from quantriet.orgs.models import Grant, Role
 from quantriet.programs.models import Program, Task
@@ -38,36 +39,56 @@ def scan(today: datetime.date) -> Sent:
     soon = _open_tasks().filter(
         due_on__gte=today, due_on__lte=today + datetime.timedelta(days=DUE_SOON_DAYS)
     )
-    for task in soon.select_related("owner__user", "program"):
-        sent.due_soon += notify(
-            task.owner.user,  # type: ignore[union-attr]
-            key=f"task-{task.pk}-due-{task.due_on}",
-            title=_("Sắp đến hạn: %(title)s") % {"title": task.title},
-            body=_("Hạn hoàn thành %(due)s, tiến độ %(progress)s%% (%(program)s).")
-            % {
-                "due": f"{task.due_on:%d/%m/%Y}",
-                "progress": task.progress,
-                "program": task.program.title,
-            },
-            url=_task_url(task),
-        )
-    late = _open_tasks().filter(due_on__lt=today)
-    for task in late.select_related("owner__user", "program"):
-        sent.overdue += notify(
-            task.owner.user,  # type: ignore[union-attr]
-            key=f"task-{task.pk}-overdue-{task.due_on}",
-            title=_("Quá hạn: %(title)s") % {"title": task.title},
-            body=_("Đã quá hạn %(due)s, tiến độ %(progress)s%% (%(program)s).")
-            % {
-                "due": f"{task.due_on:%d/%m/%Y}",
-                "progress": task.progress,
-                "program": task.program.title,
-            },
-            url=_task_url(task),
-        )
+    sent.due_soon = _notify_owners(
+        soon,
+        "due",
+        _("Sắp đến hạn: %(title)s"),
+        _("Hạn hoàn thành %(due)s, tiến độ %(progress)s%% (%(program)s)."),
+    )
+    sent.overdue = _notify_owners(
+        _open_tasks().filter(due_on__lt=today),
+        "overdue",
+        _("Quá hạn: %(title)s"),
+        _("Đã quá hạn %(due)s, tiến độ %(progress)s%% (%(program)s)."),
+    )
     if today.weekday() == DIGEST_WEEKDAY:
         sent.digests = _digests(today)
     return sent
+
+
+KEYS_PER_QUERY = 5_000  # under SQLite's limit on parameters
+
+
+def _notify_owners(tasks: QuerySet[Task], event: str, title: str, body: str) -> int:
+    """Notify each task's officer of `event` once. Events already notified are read in one
+    query per few thousand tasks, so an hourly scan does not retry an insert per overdue task."""
+    rows = [
+        (t, f"task-{t.pk}-{event}-{t.due_on}")
+        for t in tasks.select_related("owner__user", "program")
+    ]
+    keys = [key for _task, key in rows]
+    known: set[tuple[int, str]] = set()
+    for i in range(0, len(keys), KEYS_PER_QUERY):
+        known.update(
+            Notification.objects.filter(key__in=keys[i : i + KEYS_PER_QUERY]).values_list(
+                "user_id", "key"
+            )
+        )
+    count = 0
+    for task, key in rows:
+        user = task.owner.user  # type: ignore[union-attr]
+        if (user.pk, key) in known:
+            continue
+        values = {
+            "title": task.title,
+            "due": f"{task.due_on:%d/%m/%Y}",
+            "progress": task.progress,
+            "program": task.program.title,
+        }
+        count += notify(
+            user, key=key, title=title % values, body=body % values, url=_task_url(task)
+        )
+    return count
 
 
 def _task_url(task: Task) -> str:

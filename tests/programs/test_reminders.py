@@ -118,3 +118,27 @@ def test_weekly_digest_goes_to_the_organisations_officers_once(overdue_task, use
     assert "1/3 nhiệm vụ hoàn thành" in digest.body and "quá hạn" in digest.body
     assert not Notification.objects.filter(user=users.officer_b).exists()
     assert reminders.scan(monday + datetime.timedelta(days=1)).digests == 0
+
+
+def test_a_repeated_scan_tries_no_insert_per_task(overdue_task):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from quantriet.programs import reminders
+
+    _account, late, _soon = overdue_task
+    for i in range(5):
+        Task.objects.create(
+            program=late.program,
+            title=f"Việc chậm {i}",
+            owner=late.owner,
+            due_on=late.due_on,
+            progress=10,
+        )
+    today = timezone.localdate()
+    today += datetime.timedelta(days=(1 - today.weekday()) % 7)  # not a digest day
+    assert reminders.scan(today).overdue >= 6
+    with CaptureQueriesContext(connection) as again:
+        assert reminders.scan(today).overdue == 0
+    assert not [q for q in again if q["sql"].startswith(("INSERT", "SAVEPOINT"))]
+    assert len(again) <= 4
