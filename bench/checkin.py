@@ -279,7 +279,10 @@ def server_description() -> str:
     if SERVER == "uvicorn":
         return f"uvicorn {WORKERS} workers serving config.asgi (ASGI)"
     if SERVER == "gunicorn-gthread":
-        return f"gunicorn {WORKERS} gthread workers × {THREADS} threads serving config.wsgi"
+        return (
+            f"gunicorn {WORKERS} gthread workers × {THREADS} threads serving config.wsgi, "
+            "a listening socket per worker (config/gunicorn.conf.py)"
+        )
     return f"gunicorn {WORKERS} sync workers serving config.wsgi (WSGI)"
 
 
@@ -295,16 +298,18 @@ def server_command(port: int) -> list[str]:
             "--lifespan=off",
             "--log-level=warning",
         ]
+    # Production's own gunicorn settings (config/gunicorn.conf.py), on a free port.
     command = [
         str(BIN / "gunicorn"),
-        "config.wsgi:application",
+        "--config=config/gunicorn.conf.py",
         f"--bind=127.0.0.1:{port}",
         f"--workers={WORKERS}",
-        "--backlog=2048",
         "--log-level=warning",
     ]
     if SERVER == "gunicorn-gthread":
-        command += ["--worker-class=gthread", f"--threads={THREADS}"]
+        command += [f"--threads={THREADS}"]
+    else:
+        command += ["--worker-class=sync"]
     return command
 
 
