@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.base import ModelState
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_init
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -269,14 +271,31 @@ _COLUMNS = (
 )
 
 
-def _adapters() -> tuple[Any, Any]:
-    """Value adapters for the raw INSERT: cheaper than each field's get_db_prep_save."""
-    ops = connection.ops
-    uuid_value = (lambda u: u) if connection.features.has_native_uuid_field else (lambda u: u.hex)
-    return uuid_value, ops.adapt_datetimefield_value
+def _db() -> BaseDatabaseWrapper:
+    """The default database's connection for this thread. Read once per call and passed down:
+    each attribute read through `django.db.connection` looks the connection up again in a
+    context-local store, a few microseconds each, about ten on a check-in's path."""
+    return connections[DEFAULT_DB_ALIAS]
 
 
-def _cursor() -> Any:
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _hex(value: uuid.UUID) -> str:
+    return value.hex
+
+
+def _adapters(db: BaseDatabaseWrapper) -> tuple[Any, Any]:
+    """Value adapters for the raw INSERT: cheaper than each field's get_db_prep_save. psycopg
+    takes UUIDs and aware datetimes as they are."""
+    if db.vendor == "postgresql":
+        return _identity, _identity
+    uuid_value = _identity if db.features.has_native_uuid_field else _hex
+    return uuid_value, db.ops.adapt_datetimefield_value
+
+
+def _cursor(db: BaseDatabaseWrapper) -> Any:
     """A cursor for the check-in statements. On PostgreSQL it binds parameters on the server, so
     psycopg prepares each statement after a few uses on a pooled connection: parsing and planning
     the INSERT … SELECT cost PostgreSQL more than running it (pgbench on this machine: about
@@ -284,13 +303,13 @@ def _cursor() -> Any:
     client-side binding, as they must for the rest of the app. While queries are logged (DEBUG,
     assertNumQueries) the plain cursor is used: psycopg keeps no SQL text of a prepared execution
     for Django's log to show."""
-    if connection.vendor != "postgresql" or connection.queries_logged:
-        return connection.cursor()
+    if db.vendor != "postgresql" or db.queries_logged:
+        return db.cursor()
     from django.db.backends.postgresql.base import ServerBindingCursor
 
-    connection.ensure_connection()
-    with connection.wrap_database_errors:
-        return connection._prepare_cursor(ServerBindingCursor(connection.connection))
+    db.ensure_connection()
+    with db.wrap_database_errors:
+        return db._prepare_cursor(ServerBindingCursor(db.connection))
 
 
 def _insert_ignoring_conflicts(rows: Sequence[CheckIn]) -> dict[int, int]:
@@ -301,10 +320,11 @@ def _insert_ignoring_conflicts(rows: Sequence[CheckIn]) -> dict[int, int]:
     """
     if not rows:
         return {}
-    qn = connection.ops.quote_name
+    db = _db()
+    qn = db.ops.quote_name
     fields = [CheckIn._meta.get_field(name) for name in _COLUMNS]
     columns = ", ".join(qn(f.column) for f in fields)
-    uuid_value, datetime_value = _adapters()
+    uuid_value, datetime_value = _adapters(db)
     values = [
         [row.conference_id for row in rows],
         [row.person_id for row in rows],
@@ -319,7 +339,7 @@ def _insert_ignoring_conflicts(rows: Sequence[CheckIn]) -> dict[int, int]:
     ]
     table = qn(CheckIn._meta.db_table)
     returning = f"ON CONFLICT DO NOTHING RETURNING {qn('id')}, {qn('person_id')}"
-    if connection.vendor == "postgresql":
+    if db.vendor == "postgresql":
         types = (
             "bigint",
             "bigint",
@@ -339,15 +359,16 @@ def _insert_ignoring_conflicts(rows: Sequence[CheckIn]) -> dict[int, int]:
         one = "(" + ", ".join(["%s"] * len(fields)) + ")"
         sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(rows))} {returning}"  # noqa: S608
         params = [column[i] for i in range(len(rows)) for column in values]
-    with _cursor() as cursor:
+    with _cursor(db) as cursor:
         cursor.execute(sql, params)
         return {person_id: pk for pk, person_id in cursor.fetchall()}
 
 
 def _people(conference_id: int, person_ids: set[int]) -> dict[int, dict[str, Any]]:
     """id → name, organisation path and invited site (None when not invited): one plain join."""
-    qn = connection.ops.quote_name
-    if connection.vendor == "postgresql":
+    db = _db()
+    qn = db.ops.quote_name
+    if db.vendor == "postgresql":
         # One array parameter: no statement with a placeholder per person to build and parse.
         wanted = "= ANY(%s::bigint[])"
         params: list[Any] = [conference_id, list(person_ids)]
@@ -362,7 +383,7 @@ def _people(conference_id: int, person_ids: set[int]) -> dict[int, dict[str, Any
         f"ON i.{qn('person_id')} = p.{qn('id')} AND i.{qn('conference_id')} = %s "
         f"WHERE p.{qn('id')} {wanted}"
     )
-    with _cursor() as cursor:
+    with _cursor(db) as cursor:
         cursor.execute(sql, params)
         return {
             pk: {"id": pk, "full_name": name, "org__path": path, "invited_site": site}
@@ -381,22 +402,37 @@ if tuple(f.attname for f in CheckIn._meta.concrete_fields) != _FIELD_ORDER:  # p
     raise RuntimeError("CheckIn fields changed: update _COLUMNS and _new_checkin")
 
 
+_PLAIN_INIT: list[bool] = []
+
+
 def _new_checkin(*values: Any) -> CheckIn:
-    """An unsaved CheckIn from the values of `_COLUMNS`, in that order: positional arguments
-    cost Model.__init__ about two thirds of keyword arguments (a batch makes a thousand)."""
-    return CheckIn(None, *values)
+    """An unsaved CheckIn from the values of `_COLUMNS`, in that order, made as unpickling makes
+    a model: its attributes set at once, without Model.__init__, whose loop over the fields and
+    pre_init/post_init signals cost a third of what the rest of a scan's insert costs in Python.
+    Nothing else differs while no receiver of those signals is connected for CheckIn (checked
+    once; otherwise the ordinary constructor)."""
+    if not _PLAIN_INIT:
+        _PLAIN_INIT.append(
+            not (pre_init.has_listeners(CheckIn) or post_init.has_listeners(CheckIn))
+        )
+    if not _PLAIN_INIT[0]:  # pragma: no cover - no such receiver today
+        return CheckIn(None, *values)
+    row = CheckIn.__new__(CheckIn)
+    row._state = ModelState()
+    row.__dict__.update(zip(_FIELD_ORDER, (None, *values), strict=True))
+    return row
 
 
 _INVITED_SQL: dict[str, str] = {}
 
 
-def _invited_sql() -> str:
+def _invited_sql(db: BaseDatabaseWrapper) -> str:
     """INSERT … SELECT from the person's invitation … ON CONFLICT DO NOTHING RETURNING the new id
     and the person's name: a first check-in of an invited person in one statement."""
-    sql = _INVITED_SQL.get(connection.vendor)
+    sql = _INVITED_SQL.get(db.vendor)
     if sql is None:
-        qn = connection.ops.quote_name
-        pg = connection.vendor == "postgresql"
+        qn = db.ops.quote_name
+        pg = db.vendor == "postgresql"
 
         def mark(cast: str) -> str:
             return f"%s::{cast}" if pg else "%s"
@@ -417,7 +453,7 @@ def _invited_sql() -> str:
                 mark("boolean"),  # late
             ]
         )
-        sql = _INVITED_SQL[connection.vendor] = (
+        sql = _INVITED_SQL[db.vendor] = (
             f"INSERT INTO {checkin} ({columns}) SELECT {values} "  # noqa: S608
             f"FROM {qn(Invitation._meta.db_table)} i "
             f"WHERE i.{qn('conference_id')} = {mark('bigint')} "
@@ -438,7 +474,8 @@ def _record_invited(
     conference = ctx.conference
     at = item.at or now
     late = at > conference.starts_at + datetime.timedelta(minutes=conference.late_after_minutes)
-    uuid_value, datetime_value = _adapters()
+    db = _db()
+    uuid_value, datetime_value = _adapters(db)
     params = [
         conference.pk,
         item.site,
@@ -451,12 +488,12 @@ def _record_invited(
         conference.pk,
         person_id,
     ]
-    with _cursor() as cursor:
-        cursor.execute(_invited_sql(), params)
+    with _cursor(db) as cursor:
+        cursor.execute(_invited_sql(db), params)
         row = cursor.fetchone()
     if row is None:
         # PostgreSQL answers a plain repeat with one more statement; elsewhere the general path.
-        return _repeat(ctx, person_id, params[2]) if connection.vendor == "postgresql" else None
+        return _repeat(db, ctx, person_id, params[2]) if db.vendor == "postgresql" else None
     pk, name = row
     checkin = _new_checkin(
         conference.pk, person_id, item.site, item.client_id, item.method, at, now, by_id, True, late
@@ -475,13 +512,13 @@ def _record_invited(
 _MET_SQL: list[str] = []
 
 
-def _met_sql() -> str:
+def _met_sql(db: BaseDatabaseWrapper) -> str:
     """PostgreSQL, after the invited INSERT inserted nothing: the check-ins it may have met —
     the person's in this conference, and the one holding this client_id — with the person's
     name and whether they are invited now, in one statement. Two equality lookups on unique
     indexes (no OR), sent unprepared so each is planned on the table as it is."""
     if not _MET_SQL:
-        qn = connection.ops.quote_name
+        qn = db.ops.quote_name
         checkin = qn(CheckIn._meta.db_table)
         person = qn(Person._meta.db_table)
         invitation = qn(Invitation._meta.db_table)
@@ -500,15 +537,15 @@ def _met_sql() -> str:
     return _MET_SQL[0]
 
 
-def _repeat(ctx: Context, person_id: int, client_id: Any) -> Result | None:
+def _repeat(db: BaseDatabaseWrapper, ctx: Context, person_id: int, client_id: Any) -> Result | None:
     """PostgreSQL, after the invited INSERT met a conflict: 200 with the original when it is a
     plain repeat of this invited person. None for anything else — not invited, unknown, a
     client_id held by another check-in, a conflict with a check-in committed in between — and
     the general path answers as it always does."""
     conference_id = ctx.conference.pk
-    with connection.cursor() as cursor:
+    with db.cursor() as cursor:
         cursor.execute(
-            _met_sql(), [conference_id, person_id] * 3 + [client_id, conference_id, person_id]
+            _met_sql(db), [conference_id, person_id] * 3 + [client_id, conference_id, person_id]
         )
         rows = cursor.fetchall()
     if not rows:

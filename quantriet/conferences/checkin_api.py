@@ -207,7 +207,9 @@ def _item(payload: CheckInIn) -> Item:
 def checkin_out(ctx: Context, row: CheckIn, *, repeat: bool, message: str) -> dict[str, Any]:
     site = ctx.sites.get(row.site_id)
     at = row.at.isoformat()
-    local = row.at.astimezone(timezone.get_current_timezone())
+    # The deployment's zone (TIME_ZONE; nothing activates another): the active zone is looked up
+    # in a context-local store, which on this path costs as much as the rest of the function.
+    local = row.at.astimezone(timezone.get_default_timezone())
     return {
         "id": row.pk,
         "client_id": str(row.client_id),
@@ -230,7 +232,7 @@ def checkin_out(ctx: Context, row: CheckIn, *, repeat: bool, message: str) -> di
 def _results_out(ctx: Context, results: list[Result]) -> list[dict[str, Any]]:
     """The batch answer: each result as `checkin_out` gives it, built for a thousand items at a
     time (the time zone looked up once, each distinct time formatted once)."""
-    tz = timezone.get_current_timezone()
+    tz = timezone.get_default_timezone()  # as in `checkin_out`
     # Keyed with the offset too: equal instants in other offsets print differently.
     iso: dict[tuple[datetime.datetime, Any], str] = {}
     local: dict[tuple[datetime.datetime, Any], str] = {}

@@ -1,4 +1,5 @@
 import datetime
+import json
 import uuid
 
 import pytest
@@ -66,6 +67,15 @@ def test_forged_token_is_400_with_the_message(conf, api):
     assert response.json()["errors"] == [
         {"field": "qr", "message": "Mã QR không hợp lệ hoặc đã bị làm giả."}
     ]
+    assert not CheckIn.objects.exists()
+
+
+def test_qr_with_a_lone_surrogate_is_400_not_a_crash(conf, api):
+    # JSON may carry "\ud800", which decodes to a string no encoder accepts.
+    raw = json.dumps(body(conf))[:-1] + ', "qr": "QT1b.\\ud800"}'
+    response = api(conf.operator_a).post(url(conf), raw, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "qr"
     assert not CheckIn.objects.exists()
 
 

@@ -44,6 +44,26 @@ def test_forged_or_garbled_token_is_refused(conf, bad):
         person_id_from_token(bad)
 
 
+def test_token_check_is_django_signing(conf, monkeypatch):
+    """The fast check accepts exactly what `Signer.unsign` accepts, fallback keys included: after
+    a key rotation, cards printed under the old key still work while it is listed."""
+    from django.core import signing
+
+    from quantriet.conferences import tokens
+
+    token = checkin_token(conf.an)
+    assert tokens._unsign(token) == tokens._SIGNER.unsign(token)
+    old = signing.Signer(key="an-earlier-secret-key-" + "k" * 30, salt=tokens.SALT, sep=".")
+    printed = old.sign(token.split(".")[0])
+    with pytest.raises(InvalidToken):
+        person_id_from_token(printed)
+    monkeypatch.setattr(tokens._SIGNER, "fallback_keys", [old.key])
+    assert person_id_from_token(printed) == conf.an.pk
+    assert person_id_from_token(token) == conf.an.pk
+    with pytest.raises(InvalidToken):
+        person_id_from_token(token.split(".")[0] + ".\ud800")
+
+
 def test_token_of_another_person_cannot_be_edited(conf):
     token = checkin_token(conf.an)
     other = checkin_token(conf.binh)
