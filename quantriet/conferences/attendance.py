@@ -206,8 +206,13 @@ def attendance_by_site(
     One query whatever the number of sites.
     """
     ended = has_ended(conference, now)
-    site_invitations = Invitation.objects.filter(site=OuterRef("pk"))
-    site_checkins = CheckIn.objects.filter(site=OuterRef("pk"))
+    # The conference too: it leads the (conference, site) indexes a site's rows are found by.
+    site_invitations = Invitation.objects.filter(
+        conference=OuterRef("conference_id"), site=OuterRef("pk")
+    )
+    site_checkins = CheckIn.objects.filter(
+        conference=OuterRef("conference_id"), site=OuterRef("pk")
+    )
     no_checkin = site_invitations.annotate(_in=_checked_in()).filter(_in=False)
     sites = (
         Site.objects.filter(conference=conference)
@@ -456,8 +461,10 @@ def file_site_report(
     report, _created = SiteReport.objects.update_or_create(
         site=site,
         defaults={
-            "present": CheckIn.objects.filter(site=site).count(),
-            "invited": Invitation.objects.filter(site=site).count(),
+            "present": CheckIn.objects.filter(conference_id=site.conference_id, site=site).count(),
+            "invited": Invitation.objects.filter(
+                conference_id=site.conference_id, site=site
+            ).count(),
             "technical_problems": nfc(technical_problems).strip(),
             "notes": nfc(notes).strip(),
             "filed_by": by,

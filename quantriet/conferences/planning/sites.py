@@ -141,7 +141,7 @@ def remove_site(*, user: User, site: Site) -> None:
     """Remove a site nobody is invited to or checked in at; a removed host hands over to another."""
     conference = site.conference
     access.require_manage_conference(user, conference)
-    if CheckIn.objects.filter(site=site).exists():
+    if CheckIn.objects.filter(conference_id=site.conference_id, site=site).exists():
         raise ValidationError(
             _("Không thể xóa điểm cầu “%(name)s” vì đã có người điểm danh tại đây.")
             % {"name": site.name}
