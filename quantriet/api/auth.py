@@ -8,6 +8,7 @@ from django.utils import timezone
 from ninja.security import HttpBearer, django_auth
 
 from quantriet.api.models import ApiToken
+from quantriet.core.instances import from_values
 
 # Scanners send a request per check-in: remember a verified token briefly instead of reading it
 # from the database every time. A revoked token or a deactivated user is refused again after at
@@ -19,11 +20,8 @@ _verified: dict[str, tuple[tuple[object, ...], datetime, float]] = {}
 
 def _user_from(values: tuple[object, ...]) -> User:
     """A fresh User each request: request-scoped caches (the access scope) live on the object.
-    `values` are the concrete fields' values in order (positional: a cheaper Model.__init__)."""
-    user = User(*values)
-    user._state.adding = False
-    user._state.db = "default"
-    return user
+    `values` are the concrete fields' values in order."""
+    return from_values(User, values, adding=False, db="default")
 
 
 class BearerAuth(HttpBearer):

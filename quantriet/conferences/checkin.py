@@ -26,8 +26,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q
-from django.db.models.base import ModelState
-from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_init
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -36,6 +35,7 @@ from django.utils.translation import gettext as _
 from quantriet.conferences import access
 from quantriet.conferences.models import CheckIn, Conference, Invitation, Method, Site
 from quantriet.conferences.tokens import InvalidToken, person_id_from_token
+from quantriet.core.instances import from_values
 from quantriet.orgs.access import VIEW_PEOPLE, scope_for
 from quantriet.orgs.models import Grant, Org, Person
 
@@ -295,21 +295,29 @@ def _adapters(db: BaseDatabaseWrapper) -> tuple[Any, Any]:
     return uuid_value, db.ops.adapt_datetimefield_value
 
 
-def _cursor(db: BaseDatabaseWrapper) -> Any:
-    """A cursor for the check-in statements. On PostgreSQL it binds parameters on the server, so
-    psycopg prepares each statement after a few uses on a pooled connection: parsing and planning
-    the INSERT … SELECT cost PostgreSQL more than running it (pgbench on this machine: about
-    8 000 executions/s sent as text against 13 000–14 000/s prepared). Django's own cursors keep
-    client-side binding, as they must for the rest of the app. While queries are logged (DEBUG,
-    assertNumQueries) the plain cursor is used: psycopg keeps no SQL text of a prepared execution
-    for Django's log to show."""
-    if db.vendor != "postgresql" or db.queries_logged:
-        return db.cursor()
+def _fetch(db: BaseDatabaseWrapper, sql: str, params: Sequence[Any], *, one: bool = False) -> Any:
+    """Run a check-in statement; → its first row (`one`) or all rows.
+
+    On PostgreSQL parameters are bound on the server, so psycopg prepares each statement on first
+    use on a pooled connection: parsing and planning the INSERT … SELECT cost PostgreSQL more
+    than running it (pgbench on this machine: about 8 000 executions/s sent as text against
+    13 000–14 000/s prepared). Django's own cursors keep client-side binding, as they must for
+    the rest of the app. The psycopg cursor is used as it is, inside Django's error translation:
+    Django's cursor wrapper builds a new error-translating wrapper for every fetch. While queries
+    are logged (DEBUG, assertNumQueries) or wrapped (`execute_wrapper`) Django's cursor is used:
+    psycopg keeps no SQL text of a prepared execution for Django's log to show."""
+    if db.vendor != "postgresql" or db.queries_logged or db.execute_wrappers:
+        with db.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone() if one else cursor.fetchall()
     from django.db.backends.postgresql.base import ServerBindingCursor
 
     db.ensure_connection()
-    with db.wrap_database_errors:
-        return db._prepare_cursor(ServerBindingCursor(db.connection))
+    db.validate_thread_sharing()
+    db.validate_no_broken_transaction()
+    with db.wrap_database_errors, ServerBindingCursor(db.connection) as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone() if one else cursor.fetchall()
 
 
 def _insert_ignoring_conflicts(rows: Sequence[CheckIn]) -> dict[int, int]:
@@ -359,9 +367,7 @@ def _insert_ignoring_conflicts(rows: Sequence[CheckIn]) -> dict[int, int]:
         one = "(" + ", ".join(["%s"] * len(fields)) + ")"
         sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(rows))} {returning}"  # noqa: S608
         params = [column[i] for i in range(len(rows)) for column in values]
-    with _cursor(db) as cursor:
-        cursor.execute(sql, params)
-        return {person_id: pk for pk, person_id in cursor.fetchall()}
+    return {person_id: pk for pk, person_id in _fetch(db, sql, params)}
 
 
 def _people(conference_id: int, person_ids: set[int]) -> dict[int, dict[str, Any]]:
@@ -383,12 +389,10 @@ def _people(conference_id: int, person_ids: set[int]) -> dict[int, dict[str, Any
         f"ON i.{qn('person_id')} = p.{qn('id')} AND i.{qn('conference_id')} = %s "
         f"WHERE p.{qn('id')} {wanted}"
     )
-    with _cursor(db) as cursor:
-        cursor.execute(sql, params)
-        return {
-            pk: {"id": pk, "full_name": name, "org__path": path, "invited_site": site}
-            for pk, name, path, site in cursor.fetchall()
-        }
+    return {
+        pk: {"id": pk, "full_name": name, "org__path": path, "invited_site": site}
+        for pk, name, path, site in _fetch(db, sql, params)
+    }
 
 
 _FIELD_ORDER = (
@@ -402,25 +406,10 @@ if tuple(f.attname for f in CheckIn._meta.concrete_fields) != _FIELD_ORDER:  # p
     raise RuntimeError("CheckIn fields changed: update _COLUMNS and _new_checkin")
 
 
-_PLAIN_INIT: list[bool] = []
-
-
 def _new_checkin(*values: Any) -> CheckIn:
-    """An unsaved CheckIn from the values of `_COLUMNS`, in that order, made as unpickling makes
-    a model: its attributes set at once, without Model.__init__, whose loop over the fields and
-    pre_init/post_init signals cost a third of what the rest of a scan's insert costs in Python.
-    Nothing else differs while no receiver of those signals is connected for CheckIn (checked
-    once; otherwise the ordinary constructor)."""
-    if not _PLAIN_INIT:
-        _PLAIN_INIT.append(
-            not (pre_init.has_listeners(CheckIn) or post_init.has_listeners(CheckIn))
-        )
-    if not _PLAIN_INIT[0]:  # pragma: no cover - no such receiver today
-        return CheckIn(None, *values)
-    row = CheckIn.__new__(CheckIn)
-    row._state = ModelState()
-    row.__dict__.update(zip(_FIELD_ORDER, (None, *values), strict=True))
-    return row
+    """An unsaved CheckIn from the values of `_COLUMNS`, in that order (a batch makes a thousand;
+    see `from_values`)."""
+    return from_values(CheckIn, (None, *values))
 
 
 _INVITED_SQL: dict[str, str] = {}
@@ -488,9 +477,7 @@ def _record_invited(
         conference.pk,
         person_id,
     ]
-    with _cursor(db) as cursor:
-        cursor.execute(_invited_sql(db), params)
-        row = cursor.fetchone()
+    row = _fetch(db, _invited_sql(db), params, one=True)
     if row is None:
         # PostgreSQL answers a plain repeat with one more statement; elsewhere the general path.
         return _repeat(db, ctx, person_id, params[2]) if db.vendor == "postgresql" else None
