@@ -397,3 +397,18 @@ def test_client_id_of_another_persons_check_in_is_refused(conf, api):
     assert reused.status_code == 400
     assert reused.json()["errors"][0]["field"] == "client_id"
     assert CheckIn.objects.count() == 1
+
+
+def test_message_in_the_callers_language(conf, api):
+    """The new-check-in message follows the language the request picked (the switch's cookie),
+    each language answered in its own even after the other was used."""
+    from django.conf import settings
+
+    client = api(conf.operator_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = post(client, url(conf), body(conf, qr=checkin_token(conf.an)))
+    assert english.status_code == 201
+    assert english.json()["message"] == f"{conf.an.full_name} checked in."
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    vietnamese = post(client, url(conf), body(conf, qr=checkin_token(conf.binh)))
+    assert vietnamese.json()["message"] == f"Đã điểm danh {conf.binh.full_name}."
