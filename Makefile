@@ -47,6 +47,9 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 bench: install
+	@# The load generator and the instruction counter, from Debian's packages when missing.
+	@command -v wrk >/dev/null && command -v valgrind >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk valgrind >/dev/null)
 	$(PY) -m bench
 
 messages: install
