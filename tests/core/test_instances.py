@@ -11,7 +11,9 @@ def _values(person):
 
 @pytest.mark.django_db
 def test_same_instance_as_the_constructor(tree):
-    saved = Person.objects.create(full_name="Nguyễn Văn An", search_name="nguyen van an", org=tree.ward_a)
+    saved = Person.objects.create(
+        full_name="Nguyễn Văn An", search_name="nguyen van an", org=tree.ward_a
+    )
     made = from_values(Person, _values(saved), adding=False, db="default")
     assert made == saved and made.org == tree.ward_a
     assert {k: v for k, v in vars(made).items() if k != "_state"} == {
