@@ -18,6 +18,23 @@ from quantriet.orgs.models import Role
 from tests.factories import PASSWORD, PersonFactory, UserFactory, grant, make_org
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _test_database_free_at_teardown(django_db_setup, django_db_blocker):
+    """PostgreSQL refuses to drop the test database while a session uses it. A browser test's
+    page can leave a live server thread streaming (Server-Sent Events) with its connection open
+    after the server stopped accepting; end such sessions before pytest-django drops it."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _fresh_token_cache():
     """Each test starts with no remembered API tokens."""
