@@ -6,8 +6,10 @@ server's Python process executes per request instead — valgrind's cachegrind c
 instructions, the same count for the same work whatever else the machine is doing — for the
 same two requests as bench/checkin.py (a QR check-in by an operator's bearer token; the bare
 view's JSON body), through the whole stack in one process: Django's WSGI handler, the
-production middleware, URL resolution, the view and the database driver. The database's own
-work (PostgreSQL's backend, SQLite's file I/O in the kernel) is not counted.
+production middleware, URL resolution, the view and the database driver. PostgreSQL's own work
+(its backend process) is not counted; SQLite's is, since it runs inside the process (the
+check-in's statement reads the invitation and the name and writes five indexes to the bare
+view's one).
 
 For each database: prepared as bench/checkin.py prepares it (PEOPLE members, everyone invited),
 then per view two runs under valgrind — warm-up requests only, and the warm-up plus N — whose
@@ -203,9 +205,9 @@ stack in one process: WSGI handler, production middleware, URL resolution, view,
 driver. A QR check-in by an operator's bearer token (a new invited person each, answered 201)
 against the bare one-INSERT view of the throughput benchmark; {N} requests counted after
 {WARMUP} warm-up ones, on a database prepared as for the throughput benchmark with
-{grouped(PEOPLE)} members. The database's own work is not in these counts. The last column is
-the throughput ratio the check-ins would reach if the process's instructions were all that
-differed.
+{grouped(PEOPLE)} members. PostgreSQL's own work (its backend process) is not in these counts;
+SQLite's is, as it runs inside the process. The last column is the throughput ratio the
+check-ins would reach if the process's instructions were all that differed.
 
 | database | bare view | check-in | check-in more | bare / check-in |
 |---|---:|---:|---:|---:|
