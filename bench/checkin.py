@@ -754,10 +754,20 @@ def write_report(results: list[dict]) -> None:
                     targets.append(
                         f"PostgreSQL single at 64 connections ≥ {grouped(TARGET_SINGLE)}/s: "
                         f"{grouped(load.rate)} — {verdict(load.rate >= TARGET_SINGLE)}; "
-                        f"≥ {TARGET_RATIO:.0%} of the baseline: {ratio:.0%} — "
+                        f"≥ {TARGET_RATIO:.0%} of the baseline: {ratio:.1%} — "
                         f"{verdict(ratio >= TARGET_RATIO)}; p99 < {TARGET_P99_MS} ms: "
                         f"{p99:.1f} ms — {verdict(p99 < TARGET_P99_MS)}"
                     )
+                    # The absolute targets assume a machine on which the bare view does
+                    # 1 700–1 900 req/s; say so when this one cannot, whatever the check-ins do.
+                    if base.rate < TARGET_SINGLE:
+                        targets.append(
+                            f"on this machine the bare one-INSERT view itself did "
+                            f"{grouped(base.rate)} req/s at 64 connections, below "
+                            f"{grouped(TARGET_SINGLE)}/s (a mean latency of "
+                            f"{load.connections * 1000 / base.rate:.0f} ms): the absolute targets "
+                            "need a faster machine, the ratio does not"
+                        )
             errors = {k: v for k, v in load.errors.items() if v}
             extra = f"; wrk errors {errors}" if errors else ""
             if load.exhausted:
