@@ -10,7 +10,7 @@ from django.http import Http404
 
 from quantriet.orgs.access import scope_for
 from quantriet.orgs.models import Org, Role
-from quantriet.programs.models import Program, Task
+from quantriet.programs.models import Program, ProgressUpdate, Report, Task
 
 MANAGE_PROGRAMS = (Role.ADMIN, Role.OFFICER)
 
@@ -82,6 +82,32 @@ def can_comment(user: User | AnonymousUser, task: Task) -> bool:
     """The parent organisation (or any above) comments on its lower level's progress."""
     parent = task.program.org.parent
     return parent is not None and can_manage(user, parent)
+
+
+def get_update_to_comment(user: User | AnonymousUser, pk: object) -> ProgressUpdate:
+    """A progress report the user sees (404 otherwise) and may comment on (403 otherwise)."""
+    update = (
+        ProgressUpdate.objects.filter(task__in=visible_tasks(user), pk=pk)
+        .select_related("task__program__org")
+        .first()
+    )
+    if update is None:
+        raise Http404
+    if not can_comment(user, update.task):
+        raise PermissionDenied
+    return update
+
+
+def get_report(user: User | AnonymousUser, pk: object) -> Report:
+    """A review report of a programme the user sees; 404 otherwise."""
+    report = (
+        Report.objects.filter(program__in=visible_programs(user), pk=pk)
+        .select_related("program__org", "program__document")
+        .first()
+    )
+    if report is None:
+        raise Http404
+    return report
 
 
 def managed_roots(user: User | AnonymousUser) -> list[Org]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
@@ -19,7 +19,7 @@ from quantriet.api.common import ErrorOut, PageParams, paginate
 from quantriet.documents.access import get_document
 from quantriet.orgs.access import get_org, visible_orgs, visible_people
 from quantriet.programs import access, reports, selectors, services
-from quantriet.programs.models import Program, ProgressUpdate, Report, Task
+from quantriet.programs.models import Program, Report, Task
 from quantriet.programs.status import TaskStatus, task_status
 
 router = Router(tags=["programs"])
@@ -438,15 +438,7 @@ class CommentOut(Schema):
 @router.post("/updates/{update_id}/comments", response={201: CommentOut, **ERRORS})
 def comment_update(request: HttpRequest, update_id: int, payload: CommentIn) -> Status:
     """The parent organisation's remark on a progress report."""
-    update = (
-        ProgressUpdate.objects.filter(task__in=access.visible_tasks(request.user), pk=update_id)
-        .select_related("task__program__org")
-        .first()
-    )
-    if update is None:
-        raise Http404
-    if not access.can_comment(request.user, update.task):
-        raise PermissionDenied
+    update = access.get_update_to_comment(request.user, update_id)
     comment = services.add_comment(update, text=payload.text, by=request.user)
     return Status(
         201,
@@ -504,25 +496,14 @@ def create_report(request: HttpRequest, program_id: int, payload: ReportIn) -> S
     return Status(201, _report_out(report))
 
 
-def _report(request: HttpRequest, report_id: int) -> Report:
-    report = (
-        Report.objects.filter(program__in=access.visible_programs(request.user), pk=report_id)
-        .select_related("program__org")
-        .first()
-    )
-    if report is None:
-        raise Http404
-    return report
-
-
 @router.get("/program-reports/{report_id}", response={200: ReportOut, 404: ErrorOut})
 def get_report(request: HttpRequest, report_id: int) -> dict[str, Any]:
-    return _report_out(_report(request, report_id))
+    return _report_out(access.get_report(request.user, report_id))
 
 
 @router.patch("/program-reports/{report_id}", response={200: ReportOut, **ERRORS})
 def edit_report(request: HttpRequest, report_id: int, payload: ReportPatch) -> dict[str, Any]:
-    report = _report(request, report_id)
+    report = access.get_report(request.user, report_id)
     if not access.can_manage(request.user, report.program.org):
         raise PermissionDenied
     reports.edit_report(report, body=payload.body, submit=payload.submit)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quantriet.programs import access, reports
-from quantriet.programs.models import Report
 
 
 @login_required
@@ -28,13 +27,7 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    report = (
-        Report.objects.filter(program__in=access.visible_programs(request.user), pk=pk)
-        .select_related("program__org", "program__document")
-        .first()
-    )
-    if report is None:
-        raise Http404
+    report = access.get_report(request.user, pk)
     can_edit = access.can_manage(request.user, report.program.org)
     error = None
     if request.method == "POST":

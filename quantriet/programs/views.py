@@ -33,7 +33,7 @@ from quantriet.programs.forms import (
     UpdateForm,
     apply_errors,
 )
-from quantriet.programs.models import Evidence, Program, ProgressUpdate, Task
+from quantriet.programs.models import Evidence, Program, Task
 from quantriet.programs.status import TaskStatus, task_status
 
 PAGE_SIZE = 25
@@ -446,15 +446,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def update_comment(request: HttpRequest, pk: int) -> HttpResponse:
     """The parent organisation's remark on a progress report."""
-    update = (
-        ProgressUpdate.objects.filter(task__in=access.visible_tasks(request.user), pk=pk)
-        .select_related("task__program__org")
-        .first()
-    )
-    if update is None:
-        raise Http404
-    if not access.can_comment(request.user, update.task):
-        raise PermissionDenied
+    update = access.get_update_to_comment(request.user, pk)
     try:
         services.add_comment(update, text=request.POST.get("text", ""), by=request.user)
     except ValidationError as exc:
