@@ -25,3 +25,7 @@ class ErrorItem(Schema):
 class ErrorOut(Schema):
     detail: str
     errors: list[ErrorItem] = []
+
+
+# The refusals most endpoints document: bad input, not allowed, not visible.
+ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}

@@ -12,15 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from quantriet.api.common import ErrorOut, PageParams, paginate
+from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
 from quantriet.bulletins import access, selectors, services
 from quantriet.bulletins.models import Bulletin, BulletinAttachment, OpinionReport, Receipt, Topic
 from quantriet.orgs.access import org_for
 from quantriet.orgs.models import Org
 
 router = Router(tags=["bulletins"])
-
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 class BulletinOut(Schema):

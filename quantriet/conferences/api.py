@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from quantriet.api.common import ErrorOut, PageParams, paginate
+from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
 from quantriet.conferences import access, planning, selectors
 from quantriet.conferences.models import Conference, Format, Site
 from quantriet.documents.access import visible_documents
@@ -21,8 +21,6 @@ from quantriet.orgs.access import orgs_for, visible_people
 from quantriet.orgs.models import Person
 
 router = Router(tags=["conferences"])
-
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 class ConferenceOut(Schema):

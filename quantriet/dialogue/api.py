@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from quantriet.api.common import ErrorOut, PageParams, paginate
+from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
 from quantriet.api.errors import django_errors, error_body
 from quantriet.conferences.models import Conference
 from quantriet.dialogue import access, selectors, services
@@ -25,8 +25,6 @@ from quantriet.dialogue.models import Question
 from quantriet.orgs.models import Person
 
 router = Router(tags=["dialogue"])
-
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 class AnswerOut(Schema):

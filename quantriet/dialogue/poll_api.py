@@ -14,14 +14,12 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from quantriet.api.common import ErrorOut, PageParams, paginate
+from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
 from quantriet.dialogue import access, feedback, polls, published
 from quantriet.dialogue.models import Poll, Question
 from quantriet.orgs.models import Person
 
 router = Router(tags=["dialogue"])
-
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 # --- schemas -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from quantriet.api.common import ErrorOut, PageParams, paginate
+from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
 from quantriet.documents import access, selectors, services
 from quantriet.documents.models import Attachment, Document
 from quantriet.documents.views import attachment_response, client_ip
@@ -23,8 +23,6 @@ from quantriet.orgs.access import visible_orgs
 from quantriet.orgs.models import Org, OrgLevel
 
 router = Router(tags=["documents"])
-
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 class CirculationEntry(Schema):

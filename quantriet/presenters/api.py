@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from quantriet.api.common import ErrorOut, PageParams, paginate
+from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
 from quantriet.core.text import fold
 from quantriet.orgs.access import get_org, get_person
 from quantriet.presenters import access, selectors, services
@@ -22,7 +22,6 @@ from quantriet.presenters.models import Status as PresenterStatus
 from quantriet.presenters.scoring import WEIGHTS, recommendation_label
 
 router = Router(tags=["presenters"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 class PresenterOut(Schema):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from quantriet.api.common import ErrorOut
+from quantriet.api.common import ERRORS, ErrorOut
 from quantriet.presenters import access, selectors, services
 from quantriet.presenters.models import (
     Criterion,
@@ -29,7 +29,6 @@ from quantriet.presenters.models import (
 from quantriet.presenters.scoring import recommendation_label
 
 router = Router(tags=["presenters"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 # --- standards ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from quantriet.api.common import ErrorOut, PageParams, paginate
+from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
 from quantriet.documents.access import get_document
 from quantriet.orgs.access import get_org, visible_orgs, visible_people
 from quantriet.programs import access, reports, selectors, services
@@ -23,7 +23,6 @@ from quantriet.programs.models import Program, Report, Task
 from quantriet.programs.status import TaskStatus, task_status
 
 router = Router(tags=["programs"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 class ProgramOut(Schema):
