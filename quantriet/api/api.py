@@ -10,6 +10,7 @@ from quantriet.conferences.checkin_api import router as checkin_router
 from quantriet.dialogue.api import router as dialogue_router
 from quantriet.dialogue.poll_api import router as poll_router
 from quantriet.documents.api import router as documents_router
+from quantriet.notifications.api import router as notifications_router
 from quantriet.orgs.api import router as orgs_router
 from quantriet.orgs.import_api import router as import_router
 from quantriet.presenters.api import router as presenters_router
@@ -39,3 +40,4 @@ api.add_router("/", presenters_router)
 api.add_router("/", corps_router)
 api.add_router("/", programs_router)
 api.add_router("/", bulletins_router)
+api.add_router("/", notifications_router)
