@@ -40,9 +40,7 @@ class ReadOut(Schema):
 
 
 @router.get("/notifications", response=NotificationPage)
-def list_notifications(
-    request: HttpRequest, filters: Query[NotificationFilter]
-) -> dict[str, Any]:
+def list_notifications(request: HttpRequest, filters: Query[NotificationFilter]) -> dict[str, Any]:
     """The caller's notifications, newest first; `unread=true` for the unread ones only."""
     qs = Notification.objects.filter(user=request.user)
     if filters.unread:
