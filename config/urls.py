@@ -2,24 +2,27 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from quantriet.api.api import api
-from quantriet.conferences.checkin_api import single_checkin_view
+from config.api import api
+from quantriet.conferences.checkin_api import fast_checkin_view
 from quantriet.core import views as core_views
 from quantriet.core.forms import LoginForm
 from quantriet.dialogue import live as live_views
 from quantriet.programs import monitoring_views
-
-api_urls = api.urls
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     # Before the pages: the API carries the scanners' check-ins, the busiest requests of all.
     path(
         "api/v1/conferences/<int:conference_id>/checkins",
-        single_checkin_view(api_urls),
+        fast_checkin_view(api, "create_checkin"),
         name="checkin-scan",
     ),
-    path("api/v1/", api_urls),
+    path(
+        "api/v1/conferences/<int:conference_id>/checkins/batch",
+        fast_checkin_view(api, "create_checkins_batch"),
+        name="checkin-batch",
+    ),
+    path("api/v1/", api.urls),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(form_class=LoginForm), name="login"),

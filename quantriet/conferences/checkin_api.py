@@ -14,14 +14,11 @@ import uuid
 from collections.abc import Callable
 from typing import Any, Literal
 
-import pydantic
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from ninja import Router, Schema
-from ninja.errors import ValidationErrorContext
-from ninja.signature import ViewSignature
+from ninja import NinjaAPI, Router, Schema
 from pydantic import Field
 
 from quantriet.api.auth import BearerAuth
@@ -113,49 +110,6 @@ def _plain_item(data: Any) -> Item | None:
     )
 
 
-def _single_reference(request: HttpRequest, payload: CheckInIn) -> None:
-    """Never called: the signature Django Ninja would read a single check-in's body with."""
-
-
-def _batch_reference(request: HttpRequest, payload: BatchIn | list[CheckInIn]) -> None:
-    """Never called: the signature Django Ninja would read a batch's body with."""
-
-
-def _inline_schema(annotation: Any) -> dict[str, Any]:
-    """The JSON schema of a body type with its definitions inlined, for `openapi_extra`."""
-    schema = pydantic.TypeAdapter(annotation).json_schema()
-    defs = schema.pop("$defs", {})
-
-    def inline(node: Any) -> Any:
-        if isinstance(node, dict):
-            if "$ref" in node:
-                return inline(defs[node["$ref"].rsplit("/", 1)[-1]])
-            return {k: inline(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [inline(v) for v in node]
-        return node
-
-    return inline(schema)
-
-
-_SINGLE_SCHEMA = _inline_schema(CheckInIn)
-_BATCH_SCHEMA = _inline_schema(BatchIn | list[CheckInIn])
-_SINGLE_BODY = ViewSignature("/", _single_reference).models[0]
-_BATCH_BODY = ViewSignature("/", _batch_reference).models[0]
-
-
-def _ninja_payload(model: Any, request: HttpRequest) -> Any:
-    """The body read by Django Ninja itself (its model, parser and errors): any body that is not
-    the plain usual one."""
-    from quantriet.api.api import api  # the API imports this module
-
-    try:
-        return model.resolve(request, api, {}).payload
-    except pydantic.ValidationError as exc:
-        context = ValidationErrorContext(pydantic_validation_error=exc, model=model)
-        raise api.validation_error_from_error_contexts([context]) from None
-
-
 def _json(request: HttpRequest) -> Any:
     """The parsed body, or `_NOT_PLAIN` when Django Ninja should read (and refuse) it."""
     if not request.body:
@@ -169,27 +123,18 @@ def _json(request: HttpRequest) -> Any:
 _NOT_PLAIN = object()
 
 
-def _single_payload(request: HttpRequest) -> Item:
-    """The body of `POST …/checkins` as Django Ninja reads it into `CheckInIn` — the same values,
-    and for a bad body the same errors — without its per-request machinery for the usual scan."""
-    item = _plain_item(_json(request))
-    return item if item is not None else _item(_ninja_payload(_SINGLE_BODY, request))
-
-
-def _batch_payload(request: HttpRequest) -> list[Item]:
-    """The body of `POST …/checkins/batch`, `{"items": [...]}` or a bare list, as Django Ninja
-    reads it; by hand when every item is a plain scan."""
+def _plain_batch(request: HttpRequest) -> list[Item] | None:
+    """The body of `POST …/checkins/batch`, `{"items": [...]}` or a bare list, read by hand when
+    every item is a plain scan; None when Django Ninja should read it (and decide its errors)."""
     data = _json(request)
     if type(data) is dict:
         data = data.get("items")
         if type(data) is list and len(data) > services.MAX_BATCH:
-            data = None  # BatchIn's own error
-    if type(data) is list:
-        items = [_plain_item(one) for one in data]
-        if None not in items:
-            return items  # type: ignore[return-value]
-    payload = _ninja_payload(_BATCH_BODY, request)
-    return [_item(p) for p in (payload if isinstance(payload, list) else payload.items)]
+            return None  # BatchIn's own error
+    if type(data) is not list:
+        return None
+    items = [_plain_item(one) for one in data]
+    return None if None in items else items  # type: ignore[return-value]
 
 
 def _item(payload: CheckInIn) -> Item:
@@ -281,18 +226,14 @@ def _results_out(ctx: Context, results: list[Result]) -> list[dict[str, Any]]:
 @router.post(
     "/conferences/{conference_id}/checkins",
     response={201: CheckInOut, 200: CheckInOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-    # The body is read by `_single_payload` (the hot path), documented as `CheckInIn`.
-    openapi_extra={
-        "requestBody": {
-            "content": {"application/json": {"schema": _SINGLE_SCHEMA}},
-            "required": True,
-        }
-    },
 )
-def create_checkin(request: HttpRequest, conference_id: int) -> HttpResponse:
+def create_checkin(request: HttpRequest, conference_id: int, payload: CheckInIn) -> HttpResponse:
     """201 for a new check-in; 200 with the original record when the person (or this client_id)
     was already checked in."""
-    item = _single_payload(request)
+    return _check_in(request, conference_id, _item(payload))
+
+
+def _check_in(request: HttpRequest, conference_id: int, item: Item) -> HttpResponse:
     ctx, result = services.check_in_result(conference_id=conference_id, item=item, by=request.user)
     if result.checkin is None:
         detail = result.message if result.status != 404 else _("Không tìm thấy.")
@@ -302,16 +243,16 @@ def create_checkin(request: HttpRequest, conference_id: int) -> HttpResponse:
     return JsonResponse(body, status=result.status)
 
 
-def single_checkin_view(api_urls: tuple[list[Any], str, str]) -> Callable[..., HttpResponse]:
-    """`POST /api/v1/conferences/{id}/checkins` from a scanner (a bearer token) served without
-    Django Ninja's per-request machinery — its authentication loop, path model and temporal
-    response cost about 60–90 µs of CPU a request, a fifth of the endpoint's Python time.
-    Mounted ahead of the API's URLs; it runs the same `create_checkin` and turns exceptions into
-    answers with the API's own handlers. Any other method, a session caller or a missing or bad
-    token goes to the Ninja operation, which also documents the endpoint."""
-    from quantriet.api.api import api  # the API imports this module
-
-    ninja_view = next(p.callback for p in api_urls[0] if p.name == "create_checkin")
+def fast_checkin_view(api: NinjaAPI, operation: str) -> Callable[..., HttpResponse]:
+    """A scanner's `POST …/checkins` or `…/checkins/batch` (a bearer token and a plain body)
+    served without Django Ninja's per-request machinery — its authentication loop, path and body
+    models and temporal response cost about 60–90 µs of CPU a request, a fifth of the single
+    scan's Python time. Mounted ahead of `api`'s URLs (config/urls.py); it runs the same
+    service and turns exceptions into answers with `api`'s own handlers. Any other method, a
+    session caller, a missing or bad token, or a body that is not the plain usual one goes to
+    `api`'s operation named `operation`, which reads and refuses it and documents the endpoint."""
+    ninja_view = next(p.callback for p in api.urls[0] if p.name == operation)
+    handle = {"create_checkin": _fast_single, "create_checkins_batch": _fast_batch}[operation]
     bearer = BearerAuth()
 
     @csrf_exempt
@@ -321,29 +262,39 @@ def single_checkin_view(api_urls: tuple[list[Any], str, str]) -> Callable[..., H
             return ninja_view(request, conference_id=conference_id)
         request.auth = user  # type: ignore[attr-defined]
         try:
-            return create_checkin(request, conference_id)
+            response = handle(request, conference_id)
         except Exception as exc:  # Ninja's handlers: 400/404 JSON; anything else re-raised
             return api.on_exception(request, exc)
+        return ninja_view(request, conference_id=conference_id) if response is None else response
 
     return view
+
+
+def _fast_single(request: HttpRequest, conference_id: int) -> HttpResponse | None:
+    item = _plain_item(_json(request))
+    return None if item is None else _check_in(request, conference_id, item)
+
+
+def _fast_batch(request: HttpRequest, conference_id: int) -> HttpResponse | None:
+    items = _plain_batch(request)
+    return None if items is None else _check_in_batch(request, conference_id, items)
 
 
 @router.post(
     "/conferences/{conference_id}/checkins/batch",
     response={200: BatchOut, 400: ErrorOut, 404: ErrorOut},
-    # The body is read by `_batch_payload`, documented as Django Ninja would.
-    openapi_extra={
-        "requestBody": {
-            "content": {"application/json": {"schema": _BATCH_SCHEMA}},
-            "required": True,
-        }
-    },
 )
-def create_checkins_batch(request: HttpRequest, conference_id: int) -> HttpResponse:
+def create_checkins_batch(
+    request: HttpRequest, conference_id: int, payload: BatchIn | list[CheckInIn]
+) -> HttpResponse:
     """Scans queued by a device that was offline (≤ 1000): one result per item, in order.
 
     Send `{"items": [...]}` or a bare list."""
-    items = _batch_payload(request)
+    items = [_item(p) for p in (payload if isinstance(payload, list) else payload.items)]
+    return _check_in_batch(request, conference_id, items)
+
+
+def _check_in_batch(request: HttpRequest, conference_id: int, items: list[Item]) -> HttpResponse:
     if len(items) > services.MAX_BATCH:
         error = CheckInError(
             _("Tối đa %(n)s lượt điểm danh trong một lần gửi.") % {"n": services.MAX_BATCH},

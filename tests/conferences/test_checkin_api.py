@@ -307,11 +307,20 @@ def test_check_in_bodies_are_documented(db):
 
     schema = Client().get("/api/v1/openapi.json").json()
     paths = schema["paths"]
+
+    def resolve(node):
+        if "$ref" in node:
+            return schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
+        return node
+
     single = paths["/api/v1/conferences/{conference_id}/checkins"]["post"]["requestBody"]
-    props = single["content"]["application/json"]["schema"]["properties"]
+    props = resolve(single["content"]["application/json"]["schema"])["properties"]
     assert {"client_id", "site", "method", "person", "qr", "at", "code"} <= set(props)
     batch = paths["/api/v1/conferences/{conference_id}/checkins/batch"]["post"]["requestBody"]
-    assert "anyOf" in batch["content"]["application/json"]["schema"]
+    body = resolve(batch["content"]["application/json"]["schema"])
+    kinds = [resolve(one) for one in body["anyOf"]]
+    assert "items" in kinds[0]["properties"]
+    assert resolve(kinds[1]["items"])["properties"].keys() == props.keys()
 
 
 def test_batch_answer_keeps_each_items_own_time_offset(conf, api, tree):

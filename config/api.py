@@ -1,3 +1,6 @@
+"""The API: one NinjaAPI, with every capability's router mounted here — the only module that
+imports them all (`quantriet.api` is the base they build on and imports none of them)."""
+
 from ninja import NinjaAPI
 
 from quantriet.api import errors
