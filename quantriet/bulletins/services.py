@@ -24,8 +24,8 @@ from quantriet.bulletins.models import (
     ReportStatus,
     Topic,
 )
+from quantriet.core.files import store_checked_file
 from quantriet.core.text import nfc
-from quantriet.documents.validators import store_checked_file
 from quantriet.orgs.access import scope_for
 from quantriet.orgs.models import Org
 from quantriet.presenters.models import Presenter, Status

@@ -23,8 +23,8 @@ from quantriet.bulletins.forms import (
     ReviewForm,
 )
 from quantriet.bulletins.models import Bulletin
-from quantriet.documents.forms import errors_to_form
-from quantriet.documents.views import attachment_response
+from quantriet.core.files import file_response
+from quantriet.core.forms import add_service_errors
 from quantriet.orgs.access import scope_for
 
 PAGE_SIZE = 25
@@ -106,7 +106,7 @@ def bulletin_create(request: HttpRequest) -> HttpResponse:
                 if "publish" in request.POST:
                     count = services.publish(user=request.user, bulletin=bulletin)  # type: ignore[arg-type]
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc)
         else:
             if count is None:
                 messages.success(request, _("Đã lưu bản nháp."))
@@ -176,7 +176,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 size=upload.size,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã đính kèm tệp “%(name)s”.") % {"name": upload.name})
             return redirect("bulletins:detail", pk=bulletin.pk)
@@ -186,7 +186,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
-    return attachment_response(access.get_attachment(request.user, pk))  # type: ignore[arg-type]
+    return file_response(access.get_attachment(request.user, pk))  # type: ignore[arg-type]
 
 
 # --- opinion reports -------------------------------------------------------------
@@ -226,7 +226,7 @@ def opinion_create(request: HttpRequest) -> HttpResponse:
         try:
             services.submit_report(presenter=presenter, **form.cleaned_data)
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã gửi phản ánh tới Ban Tuyên giáo và Dân vận."))
             return redirect("bulletins:opinions")

@@ -7,14 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from quantriet.conferences.attendance import Status
 from quantriet.conferences.models import Conference, Invitation, MakeUp, Site
-from quantriet.orgs.forms import DateInput, add_service_errors
+from quantriet.orgs.forms import DateInput
 
 __all__ = [
     "ExcuseForm",
     "InviteeFilterForm",
     "MakeUpForm",
     "SiteReportForm",
-    "add_service_errors",
 ]
 
 

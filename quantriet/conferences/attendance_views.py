@@ -26,9 +26,9 @@ from quantriet.conferences.attendance_forms import (
     InviteeFilterForm,
     MakeUpForm,
     SiteReportForm,
-    add_service_errors,
 )
 from quantriet.conferences.models import Invitation, MakeUp, Site, SiteReport
+from quantriet.core.forms import add_service_errors
 from quantriet.orgs.models import Person
 
 INVITEES_PER_PAGE = 50

@@ -255,12 +255,3 @@ class MoveForm(forms.Form):
         self.fields["site"].queryset = Site.objects.filter(conference=conference)  # type: ignore[attr-defined]
         # Any id is accepted here; the service keeps only invitations of this conference.
         self.fields["invitations"].valid_value = lambda value: True  # type: ignore[attr-defined]
-
-
-def errors_to_form(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's field errors on the matching form fields (others on the form)."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, messages in exc.message_dict.items():
-        form.add_error(name if name in form.fields else None, messages)

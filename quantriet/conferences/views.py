@@ -26,9 +26,9 @@ from quantriet.conferences.forms import (
     MoveForm,
     RuleForm,
     SiteForm,
-    errors_to_form,
 )
 from quantriet.conferences.models import AgendaItem, Conference, InvitationRule, Material, Site
+from quantriet.core.forms import add_service_errors
 from quantriet.orgs.access import get_visible_or_404
 
 PAGE_SIZE = 50
@@ -90,7 +90,7 @@ def conference_create(request: HttpRequest) -> HttpResponse:
                     is_host=True,
                 )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã tạo hội nghị. Hãy thêm điểm cầu và quy tắc mời."))
             return redirect("conferences:detail", pk=conference.pk)
@@ -119,7 +119,7 @@ def conference_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 changes=form.cleaned_data,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("conferences:detail", pk=conference.pk)
@@ -162,7 +162,7 @@ def site_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             site = planning.add_site(user=request.user, conference=conference, **form.cleaned_data)  # type: ignore[arg-type]
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm %(name)s.") % {"name": site.name})
             return redirect("conferences:sites", pk=conference.pk)
@@ -183,7 +183,7 @@ def sites_bulk(request: HttpRequest, pk: int) -> HttpResponse:
                 orgs=orgs,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -202,7 +202,7 @@ def site_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             planning.update_site(user=request.user, site=site, changes=form.cleaned_data)  # type: ignore[arg-type]
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("conferences:sites", pk=site.conference_id)
@@ -252,7 +252,7 @@ def rule_list(request: HttpRequest, pk: int) -> HttpResponse:
                     **form.cleaned_data,
                 )
             except ValidationError as exc:
-                errors_to_form(form, exc)
+                add_service_errors(form, exc)
             else:
                 _changes_message(request, changes)
                 return redirect("conferences:rules", pk=conference.pk)
@@ -281,7 +281,7 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             changes = planning.update_rule(user=request.user, rule=rule, **form.cleaned_data)  # type: ignore[arg-type]
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc)
         else:
             _changes_message(request, changes)
             return redirect("conferences:rules", pk=rule.conference_id)
@@ -373,7 +373,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
                     user=request.user, conference=conference, **form.cleaned_data
                 )  # type: ignore[arg-type]
             except ValidationError as exc:
-                errors_to_form(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Đã thêm mục chương trình."))
                 # Booked twice at once: saved (plans change), but said plainly.
@@ -428,7 +428,7 @@ def materials(request: HttpRequest, pk: int) -> HttpResponse:
                     size=upload.size,
                 )
             except ValidationError as exc:
-                errors_to_form(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": upload.name})
                 return redirect("conferences:materials", pk=conference.pk)

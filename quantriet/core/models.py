@@ -14,7 +14,7 @@ class TimeStampedModel(models.Model):
 class StoredFile(TimeStampedModel):
     """An uploaded file kept under a random name; subclasses add `file` with their upload_to.
 
-    The original name, type and size come from `documents.validators.store_checked_file`.
+    The original name, type and size come from `quantriet.core.files.store_checked_file`.
     """
 
     original_name = models.CharField(_("tên tệp"), max_length=255)

@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quantriet.conferences import access as conference_access
+from quantriet.core.forms import add_service_errors
 from quantriet.dialogue import access, feedback, polls, published
 from quantriet.dialogue.models import Event, Poll
 from quantriet.dialogue.poll_forms import FeedbackForm, PollAnswerForm, PollForm, QaSearchForm
-from quantriet.orgs.forms import add_service_errors
 
 QA_PER_PAGE = 20
 

@@ -16,9 +16,10 @@ from ninja.files import UploadedFile
 from pydantic import Field
 
 from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
+from quantriet.core.files import file_response
+from quantriet.core.http import client_ip
 from quantriet.documents import access, selectors, services
 from quantriet.documents.models import Attachment, Document
-from quantriet.documents.views import attachment_response, client_ip
 from quantriet.orgs.access import visible_orgs
 from quantriet.orgs.models import Org, OrgLevel
 
@@ -330,7 +331,7 @@ def upload_attachment(request: HttpRequest, document_id: int, file: File[Uploade
 )
 def download_attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
     attachment = access.get_attachment(request.user, attachment_id)
-    response = attachment_response(attachment)
+    response = file_response(attachment)
     services.log_download(
         user=request.user,  # type: ignore[arg-type]
         attachment=attachment,

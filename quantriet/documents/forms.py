@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.forms.models import fields_for_model, model_to_dict
 from django.utils.translation import gettext_lazy as _
@@ -144,14 +143,3 @@ class DocumentFilterForm(forms.Form):
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return {name: data.get(name) or None for name in ("kind", "level", "year", "term", "q")}
-
-
-def errors_to_form(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's field errors on the matching form fields (circulation → its org field)."""
-    mapping = {"circulation": "circulation_orgs"}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, messages in exc.message_dict.items():
-        target = mapping.get(name, name)
-        form.add_error(target if target in form.fields else None, messages)

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quantriet.core.files import store_checked_file
 from quantriet.documents import access
 from quantriet.documents.models import (
     Attachment,
@@ -21,7 +22,7 @@ from quantriet.documents.models import (
     DownloadLog,
     LinkKind,
 )
-from quantriet.documents.validators import store_checked_file, validate_number
+from quantriet.documents.validators import validate_number
 from quantriet.orgs.models import Category, Org, OrgLevel, Role
 
 # Fields a caller may set; "circulation" is a list of (Org, role) pairs.

@@ -6,20 +6,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quantriet.core.files import file_response
+from quantriet.core.forms import add_service_errors
+from quantriet.core.http import client_ip
 from quantriet.documents import access, selectors, services
 from quantriet.documents.forms import (
     AttachmentForm,
     DocumentFilterForm,
     DocumentForm,
     LinkForm,
-    errors_to_form,
 )
-from quantriet.documents.models import Attachment, Document
+from quantriet.documents.models import Document
 from quantriet.orgs.models import Category, OrgLevel
 
 PAGE_SIZE = 25
@@ -94,7 +96,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
                 **data,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc, fields={"circulation": "circulation_orgs"})
         else:
             messages.success(request, _("Đã đăng ký văn bản."))
             return redirect("documents:detail", pk=document.pk)
@@ -118,7 +120,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 changes=data,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc, fields={"circulation": "circulation_orgs"})
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("documents:detail", pk=document.pk)
@@ -141,7 +143,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 size=upload.size,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc, fields={"circulation": "circulation_orgs"})
         else:
             messages.success(request, _("Đã đính kèm tệp “%(name)s”.") % {"name": upload.name})
             return redirect("documents:detail", pk=document.pk)
@@ -154,27 +156,10 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def client_ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
-
-
-def attachment_response(attachment: Attachment) -> FileResponse:
-    try:
-        handle = attachment.file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-
-
 @login_required
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = access.get_attachment(request.user, pk)
-    response = attachment_response(attachment)
+    response = file_response(attachment)
     services.log_download(
         user=request.user,  # type: ignore[arg-type]
         attachment=attachment,
@@ -199,7 +184,7 @@ def link_add(request: HttpRequest, pk: int) -> HttpResponse:
                 relation=form.cleaned_data["relation"],
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc, fields={"circulation": "circulation_orgs"})
         else:
             messages.success(request, _("Đã thêm liên kết văn bản."))
             return redirect("documents:detail", pk=document.pk)

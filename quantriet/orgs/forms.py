@@ -3,24 +3,13 @@ organisation outside their scope; the checks that matter live in the services.""
 
 from django import forms
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from quantriet.orgs import access, services
 from quantriet.orgs.models import Category, Org, Person, Role
 
 OUT_OF_SCOPE = _("Tổ chức đã chọn không có hoặc nằm ngoài phạm vi bạn được quản lý.")
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's errors on the form; keys the form has no field for go on top."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for field, errors in exc.error_dict.items():
-        target = field if field in form.fields else None
-        for error in errors:
-            form.add_error(None if target == NON_FIELD_ERRORS else target, error)
 
 
 class OrgChoiceField(forms.ModelChoiceField):

@@ -11,13 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quantriet.core.forms import add_service_errors
 from quantriet.orgs import access, selectors, services
 from quantriet.orgs.forms import (
     AccountForm,
     GrantForm,
     PeopleFilterForm,
     PersonForm,
-    add_service_errors,
 )
 from quantriet.orgs.models import Person
 

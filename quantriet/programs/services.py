@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from quantriet.core.files import store_checked_file
 from quantriet.documents.models import Document
-from quantriet.documents.validators import store_checked_file
 from quantriet.orgs.models import Org
 from quantriet.programs.models import Evidence, Program, ProgressUpdate, Task, UpdateComment
 

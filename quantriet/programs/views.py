@@ -20,8 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quantriet.core.files import file_response
+from quantriet.core.forms import add_service_errors
 from quantriet.documents.access import visible_documents
-from quantriet.documents.views import attachment_response
 from quantriet.orgs.access import orgs_for, scope_for, visible_orgs, visible_people
 from quantriet.programs import access, services
 from quantriet.programs.forms import (
@@ -31,7 +32,6 @@ from quantriet.programs.forms import (
     ReturnForm,
     TaskForm,
     UpdateForm,
-    apply_errors,
 )
 from quantriet.programs.models import Evidence, Program, Task
 from quantriet.programs.status import TaskStatus, task_status
@@ -181,7 +181,7 @@ def program_create(request: HttpRequest) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as exc:
-            apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã tạo dự thảo chương trình hành động."))
             return redirect("programs:detail", program.pk)
@@ -260,7 +260,7 @@ def program_issue(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.issue(program, **form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã ban hành chương trình."))
             return redirect("programs:detail", program.pk)
@@ -276,7 +276,7 @@ def program_return(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.return_for_changes(program, comment=form.cleaned_data["comment"])
         except ValidationError as exc:
-            apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã trả lại chương trình để sửa."))
             return redirect("programs:detail", program.pk)
@@ -292,7 +292,7 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.add_task(program, **form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm nhiệm vụ."))
             return redirect("programs:detail", program.pk)
@@ -393,7 +393,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 evidence=form.cleaned_data.get("evidence"),
             )
         except ValidationError as exc:
-            apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã ghi báo cáo tiến độ."))
             return redirect("programs:task", task.pk)
@@ -424,7 +424,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_task(task, dict(form.cleaned_data))
         except ValidationError as exc:
-            apply_errors(form, exc)
+            add_service_errors(form, exc)
             task = access.get_task(request.user, pk)  # drop the refused changes
         else:
             messages.success(request, _("Đã lưu nhiệm vụ."))
@@ -463,4 +463,4 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     ).first()
     if evidence is None:
         raise Http404
-    return attachment_response(evidence)  # type: ignore[arg-type]
+    return file_response(evidence)  # type: ignore[arg-type]

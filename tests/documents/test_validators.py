@@ -5,10 +5,8 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 
+from quantriet.core.files import DOCX, PDF, check_attachment
 from quantriet.documents.validators import (
-    DOCX,
-    PDF,
-    check_attachment,
     normalize_number,
     number_style,
     validate_number,

@@ -17,9 +17,9 @@ from quantriet.conferences.models import (
     Material,
 )
 from quantriet.conferences.planning.invitations import managed_org_ids
+from quantriet.core.files import store_checked_file
 from quantriet.documents.access import visible_documents
 from quantriet.documents.models import Document
-from quantriet.documents.validators import store_checked_file
 from quantriet.orgs.access import visible_people
 from quantriet.orgs.models import Org, Person
 
