@@ -7,10 +7,11 @@ from quantriet.conferences.checkin_api import fast_checkin_view
 from quantriet.core import views as core_views
 from quantriet.core.forms import LoginForm
 from quantriet.dialogue import live as live_views
+from quantriet.home import views as home_views
 from quantriet.programs import monitoring_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", home_views.home, name="home"),
     # Before the pages: the API carries the scanners' check-ins, the busiest requests of all.
     path(
         "api/v1/conferences/<int:conference_id>/checkins",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest
@@ -16,6 +15,7 @@ from ninja.files import UploadedFile
 from pydantic import Field
 
 from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
+from quantriet.core import registry
 from quantriet.core.files import file_response
 from quantriet.core.http import client_ip
 from quantriet.documents import access, selectors, services
@@ -375,30 +375,15 @@ def add_link(request: HttpRequest, document_id: int, payload: LinkIn) -> Status:
 def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
     """Accent-insensitive search (`nghi quyet dai hoi` finds `Nghị quyết Đại hội`).
 
-    Documents first, then published questions and answers (`type` "question"); news will add
-    its own `type`.
+    Documents first, then what other apps add through `core.registry` (published questions
+    and answers: `type` "question"; news will add its own `type`).
     """
     if not params.q.strip():
         return {"count": 0, "items": []}
-    page = paginate(selectors.documents_for(request.user, q=params.q), params)
-    page["items"] = [
-        {
-            "type": "document",
-            "id": document.pk,
-            "title": document.title,
-            "number": document.number,
-            "snippet": selectors.snippet(document, params.q),
-            "url": reverse("documents:detail", kwargs={"pk": document.pk}),
-        }
-        for document in page["items"]
-    ]
-    if apps.is_installed("quantriet.dialogue"):
-        from quantriet.dialogue.published import search_items
-
-        start = max(0, (params.page - 1) * params.page_size - page["count"])
-        count, items = search_items(
-            user=request.user, q=params.q, offset=start, limit=params.page_size - len(page["items"])
-        )
-        page["count"] += count
-        page["items"] += items
-    return page
+    count, items = registry.search(
+        user=request.user,
+        q=params.q,
+        offset=(params.page - 1) * params.page_size,
+        limit=params.page_size,
+    )
+    return {"count": count, "items": items}

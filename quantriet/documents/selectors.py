@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from quantriet.core.text import fold
 from quantriet.documents.access import visible_documents
@@ -115,3 +117,26 @@ def _fold_same_length(text: str) -> str:
         folded = fold(ch) if not ch.isspace() else " "
         out.append(folded if len(folded) == 1 else ch.lower()[:1] or " ")
     return "".join(out)
+
+
+def search_items(
+    *, user: User | AnonymousUser, q: str, offset: int, limit: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """Documents for the one search box (`core.registry`): (count, items of type "document").
+
+    Two queries at most (count, page); no page query when the page falls past the documents."""
+    qs = documents_for(user, q=q)
+    count = qs.count()
+    if limit <= 0 or offset >= count:
+        return count, []
+    return count, [
+        {
+            "type": "document",
+            "id": document.pk,
+            "title": document.title,
+            "number": document.number,
+            "snippet": snippet(document, q),
+            "url": reverse("documents:detail", kwargs={"pk": document.pk}),
+        }
+        for document in qs[offset : offset + limit]
+    ]

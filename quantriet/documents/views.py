@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quantriet.core import registry
 from quantriet.core.files import file_response
 from quantriet.core.forms import add_service_errors
 from quantriet.core.http import client_ip
@@ -71,6 +72,8 @@ def _detail_context(request: HttpRequest, document: Document) -> dict[str, objec
         "can_edit": can_edit,
         "attachment_form": AttachmentForm() if can_edit else None,
         "link_form": LinkForm(user=request.user, source=document) if can_edit else None,
+        # What other apps add to this page (published Q&A…), rendered here: `core.registry`.
+        "panels": registry.render_panels("documents.detail", request, document),
     }
 
 

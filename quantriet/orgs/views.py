@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quantriet.core import registry
 from quantriet.core.forms import add_service_errors
 from quantriet.orgs import access, selectors, services
 from quantriet.orgs.forms import (
@@ -82,6 +83,8 @@ def _person_page(
         "person": person,
         "can_edit": access.can_manage_people(request.user, person.org),
         "can_manage_accounts": can_manage_accounts,
+        # What other apps add to the page's header (the presenter profile…): `core.registry`.
+        "panels": registry.render_panels("orgs.person_detail", request, person),
         # Each grant with whether this user may revoke it (their admin scope covers its org).
         "grants": [
             (grant, access.can_manage_accounts(request.user, grant.org))
