@@ -44,7 +44,9 @@ def test_a_provider_is_added_once(providers):
     assert registry.search(user=None, q="x", offset=0, limit=0)[0] == 7
 
 
-def test_panels_render_in_order_and_hide_when_their_context_is_none(monkeypatch, tmp_path, settings):
+def test_panels_render_in_order_and_hide_when_their_context_is_none(
+    monkeypatch, tmp_path, settings
+):
     monkeypatch.setattr(registry, "_panels", {})
     (tmp_path / "one.html").write_text("one {{ n }}")
     (tmp_path / "two.html").write_text("two {{ n }}")
