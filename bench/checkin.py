@@ -92,8 +92,8 @@ def _prepare(workdir: Path) -> None:
 
     from bench.baseline_urls import create_table
     from quantriet.api.auth import issue_token
+    from quantriet.conferences.checkin.tokens import token_for_id
     from quantriet.conferences.models import Conference, Site
-    from quantriet.conferences.tokens import token_for_id
     from quantriet.core.text import fold
     from quantriet.orgs.models import OrgKind, OrgLevel, Person, Role
     from quantriet.orgs.services import create_org, grant_role

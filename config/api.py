@@ -7,9 +7,9 @@ from quantriet.api import errors
 from quantriet.api.auth import AUTH
 from quantriet.api.views import router as auth_router
 from quantriet.bulletins.api import router as bulletins_router
-from quantriet.conferences.api import router as conferences_router
-from quantriet.conferences.attendance_api import router as attendance_router
-from quantriet.conferences.checkin_api import router as checkin_router
+from quantriet.conferences.attendance.api import router as attendance_router
+from quantriet.conferences.checkin.api import router as checkin_router
+from quantriet.conferences.planning.api import router as conferences_router
 from quantriet.dialogue.api import router as dialogue_router
 from quantriet.dialogue.poll_api import router as poll_router
 from quantriet.documents.api import router as documents_router

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from config.api import api
-from quantriet.conferences.checkin_api import fast_checkin_view
+from quantriet.conferences.checkin.api import fast_checkin_view
 from quantriet.core import views as core_views
 from quantriet.core.forms import LoginForm
 from quantriet.dialogue import live as live_views

@@ -23,8 +23,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quantriet.conferences.checkin.tokens import qr_svg, qr_svg_document
 from quantriet.conferences.models import Conference, Invitation, Site
-from quantriet.conferences.tokens import qr_svg, qr_svg_document
 from quantriet.dialogue import access, selectors, services
 from quantriet.dialogue.forms import (
     ACTIVE_STATUSES,

@@ -21,8 +21,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from quantriet.conferences import selectors as conference_selectors
 from quantriet.conferences.models import AgendaItem, CheckIn
+from quantriet.conferences.planning import selectors as conference_selectors
 from quantriet.dialogue.models import Answer, Feedback
 from quantriet.orgs.models import Org
 from quantriet.presenters import scoring

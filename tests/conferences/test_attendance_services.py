@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from quantriet.conferences import attendance
-from quantriet.conferences.attendance import Status
+from quantriet.conferences.attendance import services as attendance
+from quantriet.conferences.attendance.services import Status
 from quantriet.conferences.models import CheckIn, Conference, Invitation, MakeUp, Site, SiteReport
 from tests.factories import PersonFactory
 

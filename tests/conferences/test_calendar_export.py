@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from quantriet.conferences import calendars
-from quantriet.conferences.exports import sheet_title
+from quantriet.conferences.attendance.exports import sheet_title
 from quantriet.conferences.models import CheckIn, Conference, Invitation, Site
+from quantriet.conferences.planning import calendars
 from quantriet.documents.models import Document
 from quantriet.orgs.models import OrgLevel
 from tests.factories import PersonFactory, make_org

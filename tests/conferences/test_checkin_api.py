@@ -8,9 +8,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from quantriet.conferences import checkin
+from quantriet.conferences.checkin import services as checkin
+from quantriet.conferences.checkin.tokens import checkin_token
 from quantriet.conferences.models import CheckIn, Conference
-from quantriet.conferences.tokens import checkin_token
 from tests.factories import PersonFactory
 
 

@@ -14,9 +14,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from quantriet.conferences import checkin
+from quantriet.conferences.checkin import services as checkin
+from quantriet.conferences.checkin.tokens import checkin_token, qr_matrix
 from quantriet.conferences.models import CheckIn
-from quantriet.conferences.tokens import checkin_token, qr_matrix
 from tests.factories import PersonFactory
 
 CHROMIUM = "/usr/bin/chromium"

@@ -4,16 +4,16 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from quantriet.conferences import checkin
-from quantriet.conferences.checkin import CheckInError, Item, check_in, check_in_batch
-from quantriet.conferences.models import CheckIn, Conference, Site
-from quantriet.conferences.tokens import (
+from quantriet.conferences.checkin import services as checkin
+from quantriet.conferences.checkin.services import CheckInError, Item, check_in, check_in_batch
+from quantriet.conferences.checkin.tokens import (
     InvalidToken,
     checkin_token,
     person_id_from_token,
     qr_png,
     qr_svg,
 )
+from quantriet.conferences.models import CheckIn, Conference, Site
 from tests.factories import PersonFactory
 
 
@@ -49,7 +49,7 @@ def test_token_check_is_django_signing(conf, monkeypatch):
     a key rotation, cards printed under the old key still work while it is listed."""
     from django.core import signing
 
-    from quantriet.conferences import tokens
+    from quantriet.conferences.checkin import tokens
 
     token = checkin_token(conf.an)
     assert tokens._unsign(token) == tokens._SIGNER.unsign(token)

@@ -3,9 +3,9 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from quantriet.conferences import checkin
+from quantriet.conferences.checkin import services as checkin
+from quantriet.conferences.checkin.tokens import checkin_token
 from quantriet.conferences.models import CheckIn
-from quantriet.conferences.tokens import checkin_token
 from tests.factories import PersonFactory
 
 

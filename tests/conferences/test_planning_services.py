@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from quantriet.conferences import planning
 from quantriet.conferences.models import CheckIn, Conference, Invitation, MakeUp, Site
+from quantriet.conferences.planning import services as planning
 from quantriet.orgs.models import Category
 from tests.documents.conftest import PDF_BYTES, make_document
 from tests.factories import PersonFactory, make_org

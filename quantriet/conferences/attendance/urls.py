@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from quantriet.conferences import attendance_views as views
+from quantriet.conferences.attendance import views
 
 urlpatterns = [
     path("<int:pk>/board/", views.board, name="board"),

@@ -33,8 +33,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from quantriet.conferences import access
+from quantriet.conferences.checkin.tokens import InvalidToken, person_id_from_token
 from quantriet.conferences.models import CheckIn, Conference, Invitation, Method, Site
-from quantriet.conferences.tokens import InvalidToken, person_id_from_token
 from quantriet.core.instances import from_values
 from quantriet.orgs.access import VIEW_PEOPLE, scope_for
 from quantriet.orgs.models import Grant, Org, Person

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from quantriet.conferences import checkin_views
+from quantriet.conferences.checkin import views as checkin_views
 
 urlpatterns = [
     path("sites/<int:site_pk>/checkin/", checkin_views.checkin_page, name="checkin"),

@@ -16,8 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quantriet.conferences import access, planning, selectors
-from quantriet.conferences.forms import (
+from quantriet.conferences import access
+from quantriet.conferences.models import AgendaItem, Conference, InvitationRule, Material, Site
+from quantriet.conferences.planning import selectors
+from quantriet.conferences.planning import services as planning
+from quantriet.conferences.planning.forms import (
     AgendaForm,
     BulkSitesForm,
     ConferenceForm,
@@ -27,7 +30,6 @@ from quantriet.conferences.forms import (
     RuleForm,
     SiteForm,
 )
-from quantriet.conferences.models import AgendaItem, Conference, InvitationRule, Material, Site
 from quantriet.core.forms import add_service_errors
 from quantriet.orgs.access import get_visible_or_404
 

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from quantriet.conferences import access
-from quantriet.conferences.checkin import CheckInError, check_in, repeat_message
+from quantriet.conferences.checkin.services import CheckInError, check_in, repeat_message
+from quantriet.conferences.checkin.tokens import qr_svg, token_for_id
 from quantriet.conferences.models import CheckIn, Conference, Invitation, Method, Site
-from quantriet.conferences.tokens import qr_svg, token_for_id
 from quantriet.core.text import fold
 from quantriet.orgs.access import scope_for
 

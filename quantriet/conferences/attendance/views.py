@@ -20,14 +20,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from quantriet.conferences import access, attendance, calendars, exports
-from quantriet.conferences.attendance_forms import (
+from quantriet.conferences import access
+from quantriet.conferences.attendance import exports
+from quantriet.conferences.attendance import services as attendance
+from quantriet.conferences.attendance.forms import (
     ExcuseForm,
     InviteeFilterForm,
     MakeUpForm,
     SiteReportForm,
 )
 from quantriet.conferences.models import Invitation, MakeUp, Site, SiteReport
+from quantriet.conferences.planning import calendars
 from quantriet.core.forms import add_service_errors
 from quantriet.orgs.models import Person
 

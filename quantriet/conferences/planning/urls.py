@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from quantriet.conferences import views
+from quantriet.conferences.planning import views
 
 urlpatterns = [
     path("", views.conference_list, name="list"),

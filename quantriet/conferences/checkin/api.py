@@ -23,10 +23,10 @@ from pydantic import Field
 
 from quantriet.api.auth import BearerAuth
 from quantriet.api.common import ErrorOut
-from quantriet.conferences import checkin as services
-from quantriet.conferences.checkin import CheckInError, Context, Item, Result
+from quantriet.conferences.checkin import services
+from quantriet.conferences.checkin.services import CheckInError, Context, Item, Result
+from quantriet.conferences.checkin.tokens import checkin_token, qr_png, qr_svg_document
 from quantriet.conferences.models import CheckIn
-from quantriet.conferences.tokens import checkin_token, qr_png, qr_svg_document
 from quantriet.orgs.access import get_person
 
 router = Router(tags=["check-in"])

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from quantriet.api.common import ErrorOut
-from quantriet.conferences import access, attendance
+from quantriet.conferences import access
+from quantriet.conferences.attendance import services as attendance
 from quantriet.conferences.models import Invitation, MakeUp, Site, SiteReport
 
 router = Router(tags=["conferences"])

@@ -17,7 +17,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from quantriet.conferences import access, attendance
+from quantriet.conferences import access
+from quantriet.conferences.attendance import services as attendance
 from quantriet.conferences.models import CheckIn, Conference, Method
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -14,8 +14,10 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
-from quantriet.conferences import access, planning, selectors
+from quantriet.conferences import access
 from quantriet.conferences.models import Conference, Format, Site
+from quantriet.conferences.planning import selectors
+from quantriet.conferences.planning import services as planning
 from quantriet.documents.access import visible_documents
 from quantriet.orgs.access import orgs_for, visible_people
 from quantriet.orgs.models import Person

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quantriet.conferences import access
 from quantriet.conferences.models import Conference, Format, Site
-from quantriet.conferences.planning import operator_choices
+from quantriet.conferences.planning.services import operator_choices
 from quantriet.documents.access import visible_documents
 from quantriet.documents.models import Document
 from quantriet.orgs.access import orgs_for, visible_people
