@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from quantriet.conferences.checkin import services as checkin
+from quantriet.conferences.checkin.context import clear_context_cache
 from quantriet.conferences.checkin.tokens import checkin_token
 from quantriet.conferences.models import CheckIn, Conference
 from tests.factories import PersonFactory
@@ -16,7 +16,7 @@ from tests.factories import PersonFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    checkin.clear_context_cache()
+    clear_context_cache()
 
 
 def url(conf, batch=False):
@@ -127,7 +127,7 @@ def test_uninvited_allowed_with_flag_or_refused(conf, api, tree):
     assert "không có trong danh sách mời" in allowed.json()["message"]
 
     Conference.objects.filter(pk=conf.conference.pk).update(allow_uninvited=False)
-    checkin.clear_context_cache()
+    clear_context_cache()
     other = PersonFactory(full_name="Đinh Thị Én", org=tree.cell_a1)
     refused = post(client, url(conf), body(conf, qr=checkin_token(other)))
     assert refused.status_code == 400
@@ -391,7 +391,7 @@ def test_repeat_after_the_invitation_was_withdrawn_follows_the_conference_rule(c
     assert post(client, url(conf), body(conf, qr=checkin_token(conf.an))).status_code == 201
     Invitation.objects.filter(conference=conf.conference, person=conf.an).delete()
     Conference.objects.filter(pk=conf.conference.pk).update(allow_uninvited=False)
-    checkin.clear_context_cache()
+    clear_context_cache()
     again = post(client, url(conf), body(conf, qr=checkin_token(conf.an)))
     assert again.status_code == 400
     assert "không có trong danh sách mời" in again.json()["detail"]

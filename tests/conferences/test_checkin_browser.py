@@ -14,7 +14,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from quantriet.conferences.checkin import services as checkin
+from quantriet.conferences.checkin.context import clear_context_cache
 from quantriet.conferences.checkin.tokens import checkin_token, qr_matrix
 from quantriet.conferences.models import CheckIn
 from tests.factories import PersonFactory
@@ -68,7 +68,7 @@ def wait_for(predicate, timeout=15.0):
 @pytest.fixture
 def browser_env(conf, tmp_path, live_server, tree):
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    checkin.clear_context_cache()
+    clear_context_cache()
     dung = PersonFactory(full_name="Phạm Thị Dung", org=tree.cell_a1)
     conf.conference.invitations.create(person=dung, site=conf.site_a)
     video = tmp_path / "qr.y4m"

@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from quantriet.conferences.checkin import services as checkin
+from quantriet.conferences.checkin.context import clear_context_cache
 from quantriet.conferences.checkin.services import CheckInError, Item, check_in, check_in_batch
 from quantriet.conferences.checkin.tokens import (
     InvalidToken,
@@ -19,7 +20,7 @@ from tests.factories import PersonFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    checkin.clear_context_cache()
+    clear_context_cache()
 
 
 def _in(conf, user, **kwargs):
@@ -158,7 +159,7 @@ def test_uninvited_recorded_with_flag_when_allowed(conf, tree):
 def test_uninvited_refused_when_the_conference_says_so(conf, tree):
     Conference.objects.filter(pk=conf.conference.pk).update(allow_uninvited=False)
     conf.conference.refresh_from_db()
-    checkin.clear_context_cache()
+    clear_context_cache()
     stranger = PersonFactory(full_name="Hoàng Văn Đông", org=tree.cell_a1)
     with pytest.raises(CheckInError, match="không có trong danh sách mời của hội nghị"):
         _in(conf, conf.operator_a, token=checkin_token(stranger))

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from quantriet.conferences.checkin import services as checkin
+from quantriet.conferences.checkin.context import clear_context_cache
 from quantriet.conferences.checkin.tokens import checkin_token
 from quantriet.conferences.models import CheckIn
 from tests.factories import PersonFactory
@@ -11,7 +12,7 @@ from tests.factories import PersonFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    checkin.clear_context_cache()
+    clear_context_cache()
 
 
 def test_operator_page_lists_the_sites_invitees_with_folded_search(conf, login):

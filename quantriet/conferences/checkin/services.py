@@ -3,44 +3,32 @@
 A check-in is one `INSERT … ON CONFLICT DO NOTHING RETURNING id` keyed by the client's UUID and
 unique per (conference, person): a retried, replayed or simultaneous scan counts once, and only
 a conflict costs one more SELECT to return the original record. A batch (an offline device
-syncing) is the same with one INSERT for all items, never a query per item.
-
-Hot-path cache: what a user may do in a conference (its sites, which of them the user operates,
-whether the conference is visible) is kept in process for `CONTEXT_TTL` seconds per
-(user, conference). Any save or delete of a conference, site, invitation, grant, person or
-user and any change of site operators or presenters clears it in this process at once; another
-worker process sees such a change after at most `CONTEXT_TTL` seconds. (Bulk writes send no
-signals: they too are seen within `CONTEXT_TTL`.)
+syncing) is the same with one INSERT for all items, never a query per item. The statements are
+in `sql.py`; what the caller may do, cached for the hot path, in `context.py`.
 """
 
 from __future__ import annotations
 
 import datetime
-import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from quantriet.conferences import access
+from quantriet.conferences.checkin import sql
+from quantriet.conferences.checkin.context import Context, context_for
 from quantriet.conferences.checkin.tokens import InvalidToken, person_id_from_token
-from quantriet.conferences.models import CheckIn, Conference, Invitation, Method, Site
-from quantriet.core.instances import from_values
-from quantriet.orgs.access import VIEW_PEOPLE, scope_for
-from quantriet.orgs.models import Grant, Org, Person
+from quantriet.conferences.models import CheckIn, Conference, Method, Site
+from quantriet.orgs.models import Person
 
-CONTEXT_TTL = 30.0
-CONTEXT_CACHE_SIZE = 10_000  # (user, conference) pairs; past it the cache starts afresh
 MAX_BATCH = 1000
 FUTURE_TOLERANCE = datetime.timedelta(minutes=5)
 EARLIEST_BEFORE_START = datetime.timedelta(days=1)
@@ -61,94 +49,6 @@ class CheckInError(Exception):
 
     def as_errors(self) -> list[dict[str, Any]]:
         return [{"field": self.field, "message": self.message}]
-
-
-# --- what the caller may do in a conference (cached) ---------------------------------
-
-
-@dataclass(frozen=True)
-class Context:
-    conference: Conference
-    sites: dict[int, Site]
-    operable: frozenset[int]
-    visible: bool
-    person_id: int | None
-    is_superuser: bool
-    view_paths: tuple[str, ...]
-    expires: float = field(compare=False)
-
-    def can_view_org_path(self, path: str) -> bool:
-        return self.is_superuser or any(path.startswith(p) for p in self.view_paths)
-
-    def site_by_code(self, code: str) -> Site | None:
-        code = (code or "").strip().upper()
-        return next((s for s in self.sites.values() if code and s.code.upper() == code), None)
-
-
-_CONTEXTS: dict[tuple[int, int], Context] = {}
-
-
-def clear_context_cache(**_kwargs: Any) -> None:
-    _CONTEXTS.clear()
-
-
-for _model in (Conference, Site, Invitation, Grant, Person, User):
-    post_save.connect(clear_context_cache, sender=_model, dispatch_uid=f"checkin-{_model.__name__}")
-    post_delete.connect(
-        clear_context_cache, sender=_model, dispatch_uid=f"checkin-del-{_model.__name__}"
-    )
-for _through in (Site.operators.through, Conference.presenters.through):
-    m2m_changed.connect(clear_context_cache, sender=_through, dispatch_uid=f"checkin-{_through}")
-
-
-def context_for(user: User | AnonymousUser, conference_id: int) -> Context:
-    """The caller's rights in the conference; Http404 when it does not exist at all."""
-    key = (user.pk or 0, conference_id)
-    cached = _CONTEXTS.get(key)
-    now = time.monotonic()
-    if cached is not None and cached.expires > now:
-        return cached
-    conference = Conference.objects.select_related("host_org").filter(pk=conference_id).first()
-    if conference is None:
-        raise Http404
-    sites = {s.pk: s for s in Site.objects.filter(conference=conference).select_related("org")}
-    for site in sites.values():
-        site.conference = conference  # no query when a caller reads site.conference
-    scope = scope_for(user)
-    if not user.is_authenticated:
-        operable: set[int] = set()
-        visible = False
-    else:
-        if scope.is_superuser or access.can_manage_conference(user, conference):
-            operable = set(sites)
-        else:
-            operated = set(
-                Site.operators.through.objects.filter(
-                    site__conference=conference, user=user
-                ).values_list("site_id", flat=True)
-            )
-            operable = {
-                pk
-                for pk, site in sites.items()
-                if pk in operated or scope.has_role(access.MANAGE_CONFERENCES, site.org)
-            }
-        visible = bool(operable) or (
-            access.visible_conferences(user).filter(pk=conference.pk).exists()
-        )
-    context = Context(
-        conference=conference,
-        sites=sites,
-        operable=frozenset(operable),
-        visible=visible,
-        person_id=scope.person_id,
-        is_superuser=scope.is_superuser,
-        view_paths=tuple(scope.paths(VIEW_PEOPLE)),
-        expires=now + CONTEXT_TTL,
-    )
-    if len(_CONTEXTS) >= CONTEXT_CACHE_SIZE:
-        _CONTEXTS.clear()
-    _CONTEXTS[key] = context
-    return context
 
 
 # --- one item, checked without touching the database ----------------------------------
@@ -255,205 +155,6 @@ def _new_message(name: str, *, invited: bool, late: bool) -> str:
     return template % {"name": name}
 
 
-# --- the insert --------------------------------------------------------------------------
-
-_COLUMNS = (
-    "conference",
-    "person",
-    "site",
-    "client_id",
-    "method",
-    "at",
-    "recorded_at",
-    "recorded_by",
-    "invited",
-    "late",
-)
-
-
-def _db() -> BaseDatabaseWrapper:
-    """The default database's connection for this thread. Read once per call and passed down:
-    each attribute read through `django.db.connection` looks the connection up again in a
-    context-local store, a few microseconds each, about ten on a check-in's path."""
-    return connections[DEFAULT_DB_ALIAS]
-
-
-def _identity(value: Any) -> Any:
-    return value
-
-
-def _hex(value: uuid.UUID) -> str:
-    return value.hex
-
-
-def _adapters(db: BaseDatabaseWrapper) -> tuple[Any, Any]:
-    """Value adapters for the raw INSERT: cheaper than each field's get_db_prep_save. psycopg
-    takes UUIDs and aware datetimes as they are."""
-    if db.vendor == "postgresql":
-        return _identity, _identity
-    uuid_value = _identity if db.features.has_native_uuid_field else _hex
-    return uuid_value, db.ops.adapt_datetimefield_value
-
-
-def _fetch(db: BaseDatabaseWrapper, sql: str, params: Sequence[Any], *, one: bool = False) -> Any:
-    """Run a check-in statement; → its first row (`one`) or all rows.
-
-    On PostgreSQL parameters are bound on the server, so psycopg prepares each statement on first
-    use on a pooled connection: parsing and planning the INSERT … SELECT cost PostgreSQL more
-    than running it (pgbench on this machine: about 8 000 executions/s sent as text against
-    13 000–14 000/s prepared). Django's own cursors keep client-side binding, as they must for
-    the rest of the app. The psycopg cursor is used as it is, inside Django's error translation:
-    Django's cursor wrapper builds a new error-translating wrapper for every fetch. While queries
-    are logged (DEBUG, assertNumQueries) or wrapped (`execute_wrapper`) Django's cursor is used:
-    psycopg keeps no SQL text of a prepared execution for Django's log to show."""
-    if db.vendor != "postgresql" or db.queries_logged or db.execute_wrappers:
-        with db.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchone() if one else cursor.fetchall()
-    from django.db.backends.postgresql.base import ServerBindingCursor
-
-    db.ensure_connection()
-    db.validate_thread_sharing()
-    db.validate_no_broken_transaction()
-    with db.wrap_database_errors, ServerBindingCursor(db.connection) as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchone() if one else cursor.fetchall()
-
-
-def _insert_ignoring_conflicts(rows: Sequence[CheckIn]) -> dict[int, int]:
-    """INSERT … ON CONFLICT DO NOTHING RETURNING; → {person_id: new id} for inserted rows.
-
-    On PostgreSQL the rows travel as one array per column (`unnest`): ten parameters whatever
-    the batch size, instead of a statement with ten placeholders per row to build and parse.
-    """
-    if not rows:
-        return {}
-    db = _db()
-    qn = db.ops.quote_name
-    fields = [CheckIn._meta.get_field(name) for name in _COLUMNS]
-    columns = ", ".join(qn(f.column) for f in fields)
-    uuid_value, datetime_value = _adapters(db)
-    values = [
-        [row.conference_id for row in rows],
-        [row.person_id for row in rows],
-        [row.site_id for row in rows],
-        [uuid_value(row.client_id) for row in rows],
-        [row.method for row in rows],
-        [datetime_value(row.at) for row in rows],
-        [datetime_value(row.recorded_at) for row in rows],
-        [row.recorded_by_id for row in rows],
-        [row.invited for row in rows],
-        [row.late for row in rows],
-    ]
-    table = qn(CheckIn._meta.db_table)
-    returning = f"ON CONFLICT DO NOTHING RETURNING {qn('id')}, {qn('person_id')}"
-    if db.vendor == "postgresql":
-        types = (
-            "bigint",
-            "bigint",
-            "bigint",
-            "uuid",
-            "text",
-            "timestamptz",
-            "timestamptz",
-            "integer",
-            "boolean",
-            "boolean",
-        )
-        arrays = ", ".join(f"%s::{t}[]" for t in types)
-        sql = f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays}) {returning}"  # noqa: S608
-        params: list[Any] = values
-    else:
-        one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(rows))} {returning}"  # noqa: S608
-        params = [column[i] for i in range(len(rows)) for column in values]
-    return {person_id: pk for pk, person_id in _fetch(db, sql, params)}
-
-
-def _people(conference_id: int, person_ids: set[int]) -> dict[int, dict[str, Any]]:
-    """id → name, organisation path and invited site (None when not invited): one plain join."""
-    db = _db()
-    qn = db.ops.quote_name
-    if db.vendor == "postgresql":
-        # One array parameter: no statement with a placeholder per person to build and parse.
-        wanted = "= ANY(%s::bigint[])"
-        params: list[Any] = [conference_id, list(person_ids)]
-    else:
-        wanted = "IN (" + ", ".join(["%s"] * len(person_ids)) + ")"
-        params = [conference_id, *person_ids]
-    sql = (
-        f"SELECT p.{qn('id')}, p.{qn('full_name')}, o.{qn('path')}, i.{qn('site_id')} "  # noqa: S608
-        f"FROM {qn(Person._meta.db_table)} p "
-        f"JOIN {qn(Org._meta.db_table)} o ON o.{qn('id')} = p.{qn('org_id')} "
-        f"LEFT JOIN {qn(Invitation._meta.db_table)} i "
-        f"ON i.{qn('person_id')} = p.{qn('id')} AND i.{qn('conference_id')} = %s "
-        f"WHERE p.{qn('id')} {wanted}"
-    )
-    return {
-        pk: {"id": pk, "full_name": name, "org__path": path, "invited_site": site}
-        for pk, name, path, site in _fetch(db, sql, params)
-    }
-
-
-_FIELD_ORDER = (
-    "id",
-    *(
-        f"{name}_id" if name in {"conference", "person", "site", "recorded_by"} else name
-        for name in _COLUMNS
-    ),
-)
-if tuple(f.attname for f in CheckIn._meta.concrete_fields) != _FIELD_ORDER:  # pragma: no cover
-    raise RuntimeError("CheckIn fields changed: update _COLUMNS and _new_checkin")
-
-
-def _new_checkin(*values: Any) -> CheckIn:
-    """An unsaved CheckIn from the values of `_COLUMNS`, in that order (a batch makes a thousand;
-    see `from_values`)."""
-    return from_values(CheckIn, (None, *values))
-
-
-_INVITED_SQL: dict[str, str] = {}
-
-
-def _invited_sql(db: BaseDatabaseWrapper) -> str:
-    """INSERT … SELECT from the person's invitation … ON CONFLICT DO NOTHING RETURNING the new id
-    and the person's name: a first check-in of an invited person in one statement."""
-    sql = _INVITED_SQL.get(db.vendor)
-    if sql is None:
-        qn = db.ops.quote_name
-        pg = db.vendor == "postgresql"
-
-        def mark(cast: str) -> str:
-            return f"%s::{cast}" if pg else "%s"
-
-        checkin = qn(CheckIn._meta.db_table)
-        columns = ", ".join(qn(CheckIn._meta.get_field(name).column) for name in _COLUMNS)
-        values = ", ".join(
-            [
-                mark("bigint"),  # conference
-                f"i.{qn('person_id')}",
-                mark("bigint"),  # site
-                mark("uuid"),  # client_id
-                mark("text"),  # method
-                mark("timestamptz"),  # at
-                mark("timestamptz"),  # recorded_at
-                mark("integer"),  # recorded_by
-                "TRUE" if pg else "1",  # invited
-                mark("boolean"),  # late
-            ]
-        )
-        sql = _INVITED_SQL[db.vendor] = (
-            f"INSERT INTO {checkin} ({columns}) SELECT {values} "  # noqa: S608
-            f"FROM {qn(Invitation._meta.db_table)} i "
-            f"WHERE i.{qn('conference_id')} = {mark('bigint')} "
-            f"AND i.{qn('person_id')} = {mark('bigint')} "
-            f"ON CONFLICT DO NOTHING RETURNING {qn('id')}, "
-            f"(SELECT p.{qn('full_name')} FROM {qn(Person._meta.db_table)} p "
-            f"WHERE p.{qn('id')} = {checkin}.{qn('person_id')})"
-        )
-    return sql
-
-
 def _record_invited(
     ctx: Context, item: Item, person_id: int, now: datetime.datetime, by_id: int | None
 ) -> Result | None:
@@ -463,8 +164,8 @@ def _record_invited(
     conference = ctx.conference
     at = item.at or now
     late = at > conference.starts_at + datetime.timedelta(minutes=conference.late_after_minutes)
-    db = _db()
-    uuid_value, datetime_value = _adapters(db)
+    db = sql.db_for_checkins()
+    uuid_value, datetime_value = sql.adapters(db)
     params = [
         conference.pk,
         item.site,
@@ -477,12 +178,12 @@ def _record_invited(
         conference.pk,
         person_id,
     ]
-    row = _fetch(db, _invited_sql(db), params, one=True)
+    row = sql.fetch(db, sql.invited_sql(db), params, one=True)
     if row is None:
         # PostgreSQL answers a plain repeat with one more statement; elsewhere the general path.
         return _repeat(db, ctx, person_id, params[2]) if db.vendor == "postgresql" else None
     pk, name = row
-    checkin = _new_checkin(
+    checkin = sql.new_checkin(
         conference.pk, person_id, item.site, item.client_id, item.method, at, now, by_id, True, late
     )
     checkin.pk = pk
@@ -496,34 +197,6 @@ def _record_invited(
     )
 
 
-_MET_SQL: list[str] = []
-
-
-def _met_sql(db: BaseDatabaseWrapper) -> str:
-    """PostgreSQL, after the invited INSERT inserted nothing: the check-ins it may have met —
-    the person's in this conference, and the one holding this client_id — with the person's
-    name and whether they are invited now, in one statement. Two equality lookups on unique
-    indexes (no OR), sent unprepared so each is planned on the table as it is."""
-    if not _MET_SQL:
-        qn = db.ops.quote_name
-        checkin = qn(CheckIn._meta.db_table)
-        person = qn(Person._meta.db_table)
-        invitation = qn(Invitation._meta.db_table)
-        columns = ", ".join(f"c.{qn(CheckIn._meta.get_field(name).column)}" for name in _COLUMNS)
-        select = (
-            f"SELECT c.{qn('id')}, p.{qn('full_name')}, {columns}, "  # noqa: S608
-            f"EXISTS (SELECT 1 FROM {invitation} i WHERE i.{qn('conference_id')} = %s "
-            f"AND i.{qn('person_id')} = %s) "
-            f"FROM {checkin} c JOIN {person} p ON p.{qn('id')} = c.{qn('person_id')} "
-        )
-        _MET_SQL.append(
-            f"{select} WHERE c.{qn('conference_id')} = %s AND c.{qn('person_id')} = %s "
-            f"UNION ALL {select} WHERE c.{qn('client_id')} = %s "
-            f"AND NOT (c.{qn('conference_id')} = %s AND c.{qn('person_id')} = %s)"
-        )
-    return _MET_SQL[0]
-
-
 def _repeat(db: BaseDatabaseWrapper, ctx: Context, person_id: int, client_id: Any) -> Result | None:
     """PostgreSQL, after the invited INSERT met a conflict: 200 with the original when it is a
     plain repeat of this invited person. None for anything else — not invited, unknown, a
@@ -532,7 +205,7 @@ def _repeat(db: BaseDatabaseWrapper, ctx: Context, person_id: int, client_id: An
     conference_id = ctx.conference.pk
     with db.cursor() as cursor:
         cursor.execute(
-            _met_sql(db), [conference_id, person_id] * 3 + [client_id, conference_id, person_id]
+            sql.met_sql(db), [conference_id, person_id] * 3 + [client_id, conference_id, person_id]
         )
         rows = cursor.fetchall()
     if not rows:
@@ -542,7 +215,7 @@ def _repeat(db: BaseDatabaseWrapper, ctx: Context, person_id: int, client_id: An
         return None
     if values[0] != conference_id or values[1] != person_id:
         return None
-    original = _new_checkin(*values)
+    original = sql.new_checkin(*values)
     original.pk = pk
     original._person_name = name  # type: ignore[attr-defined]
     site = ctx.sites.get(original.site_id)
@@ -595,7 +268,7 @@ def _record_general(
             results[i].errors = exc.as_errors()
             results[i].message = exc.message
     wanted = set(person_ids.values())
-    people = _people(conference.pk, wanted) if wanted else {}
+    people = sql.people(conference.pk, wanted) if wanted else {}
     late_after = conference.starts_at + datetime.timedelta(minutes=conference.late_after_minutes)
     by_id = by.pk if by.is_authenticated else None
     rows: list[CheckIn] = []
@@ -636,7 +309,7 @@ def _record_general(
         first_for_client[item.client_id] = i
         at = item.at or now
         rows.append(
-            _new_checkin(
+            sql.new_checkin(
                 conference.pk,
                 person_id,
                 item.site,
@@ -650,7 +323,7 @@ def _record_general(
             )
         )
     # An invited person whose one-statement insert just met a conflict is not tried again.
-    inserted = _insert_ignoring_conflicts(
+    inserted = sql.insert_ignoring_conflicts(
         [row for row in rows if not (row.invited and row.person_id in attempted)]
     )
     existing: dict[int, CheckIn] = {}
