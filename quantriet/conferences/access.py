@@ -16,9 +16,11 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 
 from quantriet.conferences.models import CheckIn, Conference, Invitation, Site
 from quantriet.orgs.access import MANAGE_PEOPLE, VIEW_PEOPLE, get_visible_or_404, scope_for
+from quantriet.orgs.models import Person
 
 MANAGE_CONFERENCES = MANAGE_PEOPLE  # admin, officer
 
@@ -124,3 +126,40 @@ def operable_site_ids(user: User | AnonymousUser, conference: Conference) -> set
     if scope.has_role(MANAGE_CONFERENCES):
         q |= scope.path_q(MANAGE_CONFERENCES, prefix="org__")
     return set(sites.filter(q).values_list("pk", flat=True))
+
+
+# --- who may act on an invitee ------------------------------------------------------
+
+
+def managed_paths(user: User | AnonymousUser, conference: Conference) -> list[str] | None:
+    """Org paths under which the user may excuse people; None means everyone (a manager)."""
+    if can_manage_conference(user, conference):
+        return None
+    return scope_for(user).paths(MANAGE_CONFERENCES)
+
+
+def can_manage_invitee(paths: list[str] | None, person: Person) -> bool:
+    if paths is None:
+        return True
+    return any(person.org.path.startswith(p) for p in paths)
+
+
+def get_invitation_to_manage(
+    user: User | AnonymousUser, conference: Conference, person_id: object
+) -> Invitation:
+    """An invitee the user may excuse or record make-up for: not visible → 404, visible → 403."""
+    try:
+        person_pk = int(person_id)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise Http404 from None
+    invitation = (
+        visible_invitations(user, conference)
+        .filter(person_id=person_pk)
+        .select_related("conference", "person", "person__org", "site")
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    if not can_manage_invitee(managed_paths(user, conference), invitation.person):
+        raise PermissionDenied
+    return invitation

@@ -8,11 +8,11 @@ import datetime
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quantriet.conferences.models import CheckIn, Invitation
+from quantriet.conferences.attendance.selectors import document_attendance
 from quantriet.programs.models import Program, Report
 
 
@@ -24,13 +24,7 @@ def figures(program: Program, today: datetime.date) -> dict[str, int]:
         indicators=Count("pk", filter=~Q(indicator="")),
         indicators_reached=Count("pk", filter=~Q(indicator="") & Q(progress__gte=100)),
     )
-    present = CheckIn.objects.filter(
-        conference_id=OuterRef("conference_id"), person_id=OuterRef("person_id")
-    )
-    attendance = Invitation.objects.filter(
-        conference__documents=program.document,
-        person__org__path__startswith=program.org.path,
-    ).aggregate(invited=Count("pk"), present=Count("pk", filter=Exists(present)))
+    attendance = document_attendance(document=program.document, org=program.org)
     return {**tasks, **attendance}
 
 

@@ -7,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from quantriet.conferences.attendance import selectors as attendance_selectors
 from quantriet.conferences.attendance import services as attendance
-from quantriet.conferences.attendance.services import Status
+from quantriet.conferences.attendance.selectors import Status
 from quantriet.conferences.models import CheckIn, Conference, Invitation, MakeUp, Site, SiteReport
 from tests.factories import PersonFactory
 
@@ -37,7 +38,7 @@ def end(conference):
 
 
 def statuses(conf, user):
-    qs = attendance.visible_invitees(user, conf.conference)
+    qs = attendance_selectors.visible_invitees(user, conf.conference)
     return {inv.person.full_name: inv.status for inv in qs}
 
 
@@ -96,12 +97,12 @@ def test_clear_excuse(conf, users):
 def test_status_filter(conf, users):
     end(conf.conference)
     check_in(conf, conf.an, conf.site_a, late=True)
-    qs = attendance.filter_invitees(
-        attendance.visible_invitees(users.admin, conf.conference), status=Status.ABSENT
+    qs = attendance_selectors.filter_invitees(
+        attendance_selectors.visible_invitees(users.admin, conf.conference), status=Status.ABSENT
     )
     assert {inv.person_id for inv in qs} == {conf.binh.pk, conf.cuong.pk}
-    qs = attendance.filter_invitees(
-        attendance.visible_invitees(users.admin, conf.conference), q="tran thi binh"
+    qs = attendance_selectors.filter_invitees(
+        attendance_selectors.visible_invitees(users.admin, conf.conference), q="tran thi binh"
     )
     assert [inv.person_id for inv in qs] == [conf.binh.pk]
 
@@ -118,7 +119,7 @@ def test_makeup_is_counted_separately(conf, users):
         by=users.admin,
     )
 
-    result = attendance.attendance_by_site(conf.conference)
+    result = attendance_selectors.attendance_by_site(conf.conference)
     site_a = next(row for row in result.sites if row.site == conf.site_a)
     assert (site_a.invited, site_a.present, site_a.absent, site_a.made_up) == (2, 1, 1, 1)
     assert site_a.rate == 50.0
@@ -128,7 +129,7 @@ def test_makeup_is_counted_separately(conf, users):
     assert result.totals.rate == pytest.approx(1.9)
     assert result.totals.rate_with_makeup == pytest.approx(3.8)
     assert result.totals.participation == pytest.approx(66.7)
-    binh = attendance.visible_invitees(users.admin, conf.conference).get(person=conf.binh)
+    binh = attendance_selectors.visible_invitees(users.admin, conf.conference).get(person=conf.binh)
     assert binh.status == Status.ABSENT
     assert binh.makeup_kind == MakeUp.Kind.SELF_STUDY
 
@@ -203,7 +204,7 @@ def test_attendance_numbers_per_site_and_totals(conf):
     outsider = PersonFactory(full_name="Khách mời thêm", org=conf.cuong.org)
     check_in(conf, outsider, conf.site_b, invited=False)
 
-    result = attendance.attendance_by_site(conf.conference)
+    result = attendance_selectors.attendance_by_site(conf.conference)
     rows = {row.site.pk: row for row in result.sites}
     host, a, b = rows[conf.host.pk], rows[conf.site_a.pk], rows[conf.site_b.pk]
     # The host has no invitation list: the planner's estimate stands in.
@@ -222,7 +223,7 @@ def test_attendance_numbers_per_site_and_totals(conf):
 
 def test_attendance_by_site_runs_a_fixed_query_count(conf, tree):
     with CaptureQueriesContext(connection) as few:
-        attendance.attendance_by_site(conf.conference)
+        attendance_selectors.attendance_by_site(conf.conference)
     for n in range(60):
         org = tree.cell_a1 if n == 0 else None
         if org is None:
@@ -234,7 +235,7 @@ def test_attendance_by_site_runs_a_fixed_query_count(conf, tree):
         Invitation.objects.create(conference=conf.conference, person=person, site=site)
         check_in(conf, person, site, late=n % 2 == 0)
     with CaptureQueriesContext(connection) as many:
-        result = attendance.attendance_by_site(conf.conference)
+        result = attendance_selectors.attendance_by_site(conf.conference)
     assert len(result.sites) == 63
     assert result.totals.present == 60
     assert len(few) == len(many) == 1
@@ -250,7 +251,7 @@ def test_file_site_report_counts_at_filing_and_refiles(conf, users):
     attendance.file_site_report(site=conf.site_a, technical_problems="", notes="Tốt", by=None)
     report = SiteReport.objects.get(site=conf.site_a)
     assert (report.present, report.invited, report.notes) == (2, 2, "Tốt")
-    result = attendance.attendance_by_site(conf.conference)
+    result = attendance_selectors.attendance_by_site(conf.conference)
     assert conf.site_a not in result.not_reported
 
 
@@ -261,15 +262,15 @@ def test_absentees_by_org_respects_scope(conf, users):
         invitation=Invitation.objects.get(person=conf.binh), reason="work", by=None
     )
 
-    for_admin = attendance.absentees_by_org(conf.conference, users.admin)
+    for_admin = attendance_selectors.absentees_by_org(conf.conference, users.admin)
     assert [(g.org.name, g.excused, g.absent) for g in for_admin] == [
         ("Chi bộ khu 1", 1, 0),
         ("Chi bộ khu 2", 0, 1),
     ]
     assert [i.person.full_name for i in for_admin[0].invitations] == ["Trần Thị Bình"]
-    for_b = attendance.absentees_by_org(conf.conference, users.officer_b)
+    for_b = attendance_selectors.absentees_by_org(conf.conference, users.officer_b)
     assert [(g.org.name, g.total) for g in for_b] == [("Chi bộ khu 2", 1)]
-    assert attendance.absentees_by_org(conf.conference, users.outsider) == []
+    assert attendance_selectors.absentees_by_org(conf.conference, users.outsider) == []
 
 
 def test_a_check_in_to_another_conference_does_not_count(conf, users, tree):
@@ -294,7 +295,7 @@ def test_a_check_in_to_another_conference_does_not_count(conf, users, tree):
     end(conf.conference)
 
     assert statuses(conf, users.admin)["Nguyễn Văn An"] == Status.ABSENT
-    result = attendance.attendance_by_site(conf.conference)
+    result = attendance_selectors.attendance_by_site(conf.conference)
     assert (result.totals.present, result.totals.absent) == (0, 3)
-    groups = attendance.absentees_by_org(conf.conference, users.admin)
+    groups = attendance_selectors.absentees_by_org(conf.conference, users.admin)
     assert sum(g.total for g in groups) == 3

@@ -17,6 +17,7 @@ from ninja import Field, Router, Schema, Status
 
 from quantriet.api.common import ErrorOut
 from quantriet.conferences import access
+from quantriet.conferences.attendance import selectors as attendance_selectors
 from quantriet.conferences.attendance import services as attendance
 from quantriet.conferences.models import Invitation, MakeUp, Site, SiteReport
 
@@ -73,7 +74,7 @@ def get_attendance(request: HttpRequest, conference_id: int) -> dict[str, Any]:
     """Per site: invited, expected (= invited, or the planner's estimate without a list),
     present (late and uninvited included), rate in percent; and the totals. Counts only, no names."""
     conference = access.get_conference(request.user, conference_id)
-    summary = attendance.attendance_by_site(conference)
+    summary = attendance_selectors.attendance_by_site(conference)
     sites = [
         {
             "site": row.site.pk,
@@ -117,7 +118,7 @@ def get_attendance(request: HttpRequest, conference_id: int) -> dict[str, Any]:
     }
     return {
         "conference": conference.pk,
-        "ended": attendance.has_ended(conference),
+        "ended": attendance_selectors.has_ended(conference),
         "sites": sites,
         "totals": totals,
     }
@@ -156,7 +157,7 @@ def excuse_invitee(
     request: HttpRequest, conference_id: int, person_id: int, payload: ExcuseIn
 ) -> Invitation:
     conference = access.get_conference(request.user, conference_id)
-    invitation = attendance.get_invitation_to_manage(request.user, conference, person_id)
+    invitation = access.get_invitation_to_manage(request.user, conference, person_id)
     if payload.reason == "":
         return attendance.clear_excuse(invitation=invitation, by=request.user)
     return attendance.mark_excused(
@@ -194,7 +195,7 @@ def create_makeup(request: HttpRequest, conference_id: int, payload: MakeUpIn) -
     """Record (or correct) make-up study of an invitee who did not attend."""
     conference = access.get_conference(request.user, conference_id)
     try:
-        invitation = attendance.get_invitation_to_manage(request.user, conference, payload.person)
+        invitation = access.get_invitation_to_manage(request.user, conference, payload.person)
     except Http404:
         raise ValidationError(
             {"person": _("Không tìm thấy người này trong danh sách mời của hội nghị.")}

@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from quantriet.conferences import access
-from quantriet.conferences.attendance import services as attendance
+from quantriet.conferences.attendance import selectors as attendance_selectors
 from quantriet.conferences.models import CheckIn, Conference, Method
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -60,8 +60,8 @@ def _bold_header(sheet: object, headers: list[str], widths: list[int]) -> None:
 
 def attendance_workbook(conference: Conference, user: User | AnonymousUser) -> bytes:
     """The .xlsx bytes. Four queries: sites with counts, invitees, uninvited check-ins, none else."""
-    summary = attendance.attendance_by_site(conference)
-    invitees = attendance.visible_invitees(user, conference)
+    summary = attendance_selectors.attendance_by_site(conference)
+    invitees = attendance_selectors.visible_invitees(user, conference)
     uninvited = (
         access.visible_checkins(user, conference)
         .filter(invited=False)
@@ -74,7 +74,7 @@ def attendance_workbook(conference: Conference, user: User | AnonymousUser) -> b
             [
                 invitation.person.full_name,
                 invitation.person.org.name,
-                attendance.status_label(invitation.status),
+                attendance_selectors.status_label(invitation.status),
                 _local(invitation.checkin_at),
                 _method_label(invitation.checkin_method),
             ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quantriet.conferences.attendance.services import Status
+from quantriet.conferences.attendance.selectors import Status
 from quantriet.conferences.models import Conference, Invitation, MakeUp, Site
 from quantriet.orgs.forms import DateInput
 

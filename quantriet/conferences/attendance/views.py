@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 
 from quantriet.conferences import access
 from quantriet.conferences.attendance import exports
+from quantriet.conferences.attendance import selectors as attendance_selectors
 from quantriet.conferences.attendance import services as attendance
 from quantriet.conferences.attendance.forms import (
     ExcuseForm,
@@ -53,7 +54,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
     sort = request.GET.get("sort", "name")
     if sort not in BOARD_SORTS:
         sort = "name"
-    summary = attendance.attendance_by_site(conference)
+    summary = attendance_selectors.attendance_by_site(conference)
     context = {
         "conference": conference,
         "rows": summary.sorted_by(sort),
@@ -71,12 +72,12 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def attendance_page(request: HttpRequest, pk: int) -> HttpResponse:
     conference = access.get_conference(request.user, pk)
-    summary = attendance.attendance_by_site(conference)
+    summary = attendance_selectors.attendance_by_site(conference)
     form = InviteeFilterForm(request.GET or None, conference=conference)
-    invitees = attendance.visible_invitees(request.user, conference)
+    invitees = attendance_selectors.visible_invitees(request.user, conference)
     if form.is_bound:
         if form.is_valid():
-            invitees = attendance.filter_invitees(
+            invitees = attendance_selectors.filter_invitees(
                 invitees,
                 site=form.cleaned_data["site"],
                 status=form.cleaned_data["status"],
@@ -85,16 +86,16 @@ def attendance_page(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             invitees = invitees.none()
     page = Paginator(invitees, INVITEES_PER_PAGE).get_page(request.GET.get("page"))
-    paths = attendance.managed_paths(request.user, conference)
+    paths = access.managed_paths(request.user, conference)
     is_manager = paths is None
     context = {
         "conference": conference,
         "summary": summary,
         "totals": summary.totals,
-        "ended": attendance.has_ended(conference),
+        "ended": attendance_selectors.has_ended(conference),
         "form": form,
         "page": page,
-        "rows": attendance.decorate_invitees(page.object_list, paths),
+        "rows": attendance_selectors.decorate_invitees(page.object_list, paths),
         "is_manager": is_manager,
         "operable": access.operable_site_ids(request.user, conference),
     }
@@ -109,7 +110,7 @@ def _back_to_attendance(conference_pk: int) -> HttpResponse:
 def excuse(request: HttpRequest, pk: int, person_id: int) -> HttpResponse:
     """Mark an invitee excused (with a reason) or clear it; before or after the conference."""
     conference = access.get_conference(request.user, pk)
-    invitation = attendance.get_invitation_to_manage(request.user, conference, person_id)
+    invitation = access.get_invitation_to_manage(request.user, conference, person_id)
     form = ExcuseForm(
         request.POST or None,
         initial={"reason": invitation.excuse or None, "note": invitation.excuse_note},
@@ -148,7 +149,7 @@ def excuse(request: HttpRequest, pk: int, person_id: int) -> HttpResponse:
 def makeup(request: HttpRequest, pk: int, person_id: int) -> HttpResponse:
     """Record make-up study (học bù) for an invitee who did not attend."""
     conference = access.get_conference(request.user, pk)
-    invitation = attendance.get_invitation_to_manage(request.user, conference, person_id)
+    invitation = access.get_invitation_to_manage(request.user, conference, person_id)
     existing = MakeUp.objects.filter(conference=conference, person=invitation.person).first()
     initial = (
         {"kind": existing.kind, "studied_on": existing.studied_on, "method": existing.method}
@@ -190,11 +191,11 @@ def _status(form: ExcuseForm | MakeUpForm | SiteReportForm) -> int:
 @login_required
 def absentees(request: HttpRequest, pk: int) -> HttpResponse:
     conference = access.get_conference(request.user, pk)
-    groups = attendance.absentees_by_org(conference, request.user)
+    groups = attendance_selectors.absentees_by_org(conference, request.user)
     context = {
         "conference": conference,
         "groups": groups,
-        "ended": attendance.has_ended(conference),
+        "ended": attendance_selectors.has_ended(conference),
         "total": sum(group.total for group in groups),
         "made_up": sum(group.made_up for group in groups),
     }
@@ -227,7 +228,11 @@ def site_report(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
         )
         return _back_to_attendance(conference.pk)
     summary = next(
-        (row for row in attendance.attendance_by_site(conference).sites if row.site.pk == site.pk),
+        (
+            row
+            for row in attendance_selectors.attendance_by_site(conference).sites
+            if row.site.pk == site.pk
+        ),
         None,
     )
     context = {
