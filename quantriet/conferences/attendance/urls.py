@@ -12,7 +12,4 @@ urlpatterns = [
     path("<int:pk>/invitees/<int:person_id>/excuse/", views.excuse, name="excuse"),
     path("<int:pk>/invitees/<int:person_id>/makeup/", views.makeup, name="makeup"),
     path("<int:pk>/sites/<int:site_pk>/report/", views.site_report, name="site_report"),
-    path("calendar/", views.my_calendar, name="my_calendar"),
-    path("calendar/p/<str:token>.ics", views.calendar_person, name="calendar_person"),
-    path("calendar/o/<str:token>.ics", views.calendar_org, name="calendar_org"),
 ]

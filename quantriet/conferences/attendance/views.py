@@ -1,5 +1,5 @@
 """Attendance pages: the live board, the attendance report, excusals, make-up study, absentees,
-site reports, the .xlsx export and the calendar feeds.
+site reports and the .xlsx export.
 
 Every conference comes through `access.get_conference` (outside the user's view → 404); every
 list of people through `access.visible_invitations`, so an officer of another organisation sees
@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,10 +30,8 @@ from quantriet.conferences.attendance.forms import (
     MakeUpForm,
     SiteReportForm,
 )
-from quantriet.conferences.models import Invitation, MakeUp, Site, SiteReport
-from quantriet.conferences.planning import calendars
+from quantriet.conferences.models import MakeUp, Site, SiteReport
 from quantriet.core.forms import add_service_errors
-from quantriet.orgs.models import Person
 
 INVITEES_PER_PAGE = 50
 BOARD_SORTS = ("name", "rate")
@@ -260,56 +258,3 @@ def attendance_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         f'attachment; filename="{exports.workbook_filename(conference)}"'
     )
     return response
-
-
-# --- calendars ---------------------------------------------------------------------------
-
-
-@login_required
-def my_calendar(request: HttpRequest) -> HttpResponse:
-    """Subscription links: the member's own invitations, and the organisations they look after."""
-    person = Person.objects.filter(user=request.user).first()
-
-    def link(name: str, token: str) -> dict[str, str]:
-        url = request.build_absolute_uri(reverse(name, args=[token]))
-        return {"https": url, "webcal": "webcal://" + url.split("://", 1)[1]}
-
-    personal = (
-        link("conferences:calendar_person", calendars.person_token(person)) if person else None
-    )
-    orgs = [
-        {"org": org, **link("conferences:calendar_org", calendars.org_token(org, request.user))}
-        for org in calendars.feed_orgs(request.user)
-    ]
-    upcoming = (
-        Invitation.objects.filter(person=person, conference__ends_at__gte=timezone.now())
-        .select_related("conference", "site")
-        .order_by("conference__starts_at")[:20]
-        if person
-        else []
-    )
-    context = {"person": person, "personal": personal, "orgs": orgs, "upcoming": upcoming}
-    return render(request, "conferences/my_calendar.html", context)
-
-
-def _ics(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
-@require_GET
-def calendar_person(request: HttpRequest, token: str) -> HttpResponse:
-    """A person's feed, for calendar apps: no login, the signed token is the key."""
-    person = calendars.person_from_token(token)
-    if person is None:
-        raise Http404
-    return _ics(calendars.person_feed(person, host=request.get_host()), "hoi-nghi.ics")
-
-
-@require_GET
-def calendar_org(request: HttpRequest, token: str) -> HttpResponse:
-    org = calendars.org_from_token(token)
-    if org is None:
-        raise Http404
-    return _ics(calendars.org_feed(org, host=request.get_host()), f"hoi-nghi-to-chuc-{org.pk}.ics")

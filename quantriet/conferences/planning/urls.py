@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from quantriet.conferences.planning import views
+from quantriet.conferences.planning import calendar_views, views
 
 urlpatterns = [
     path("", views.conference_list, name="list"),
@@ -25,4 +25,7 @@ urlpatterns = [
     path("<int:pk>/materials/", views.materials, name="materials"),
     path("materials/<int:pk>/remove/", views.material_remove, name="material_remove"),
     path("materials/<int:pk>/download/", views.material_download, name="material_download"),
+    path("calendar/", calendar_views.my_calendar, name="my_calendar"),
+    path("calendar/p/<str:token>.ics", calendar_views.calendar_person, name="calendar_person"),
+    path("calendar/o/<str:token>.ics", calendar_views.calendar_org, name="calendar_org"),
 ]
