@@ -7,6 +7,7 @@ retried, replayed or simultaneous scan is one `INSERT … ON CONFLICT DO NOTHING
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,8 @@ from quantriet.orgs.models import Org, Person
 # No 0/O or 1/I/L: the code is read aloud and typed on a phone.
 SITE_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 SITE_CODE_LENGTH = 6
+# A check-in later than this after the start is "late" (đi muộn); at most a working day.
+LATE_AFTER_MAX_MINUTES = 600
 
 
 def new_room_name() -> str:
@@ -58,13 +61,23 @@ class Conference(TimeStampedModel):
     allow_uninvited = models.BooleanField(
         _("cho phép điểm danh người ngoài danh sách mời"), default=True
     )
-    late_after_minutes = models.PositiveSmallIntegerField(_("tính đi muộn sau (phút)"), default=15)
+    late_after_minutes = models.PositiveSmallIntegerField(
+        _("tính đi muộn sau (phút)"),
+        default=15,
+        validators=[MaxValueValidator(LATE_AFTER_MAX_MINUTES)],
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:
         ordering = ["-starts_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(late_after_minutes__lte=LATE_AFTER_MAX_MINUTES),
+                name="conference_late_after_at_most_10_hours",
+            ),
+        ]
         verbose_name = _("hội nghị")
         verbose_name_plural = _("hội nghị")
 

@@ -79,6 +79,34 @@ def test_create_conference_checks_times_and_scope(tree, users):
         )
 
 
+@pytest.mark.parametrize("late", [-1, 601, 10**9, "15", None, True])
+def test_late_after_minutes_is_bounded_by_the_service(tree, users, late):
+    """The bound lives in the service (and the table), not only in the form and the schema."""
+    starts = timezone.now()
+    with pytest.raises(ValidationError) as exc:
+        planning.create_conference(
+            user=users.officer_a,
+            title="Hội nghị",
+            starts_at=starts,
+            ends_at=starts + datetime.timedelta(hours=1),
+            host_org=tree.ward_a,
+            late_after_minutes=late,
+        )
+    assert "từ 0 đến 600" in exc.value.message_dict["late_after_minutes"][0]
+    assert not Conference.objects.exists()
+
+
+def test_late_after_minutes_bound_on_update_keeps_the_old_value(empty_conf, users):
+    conference = empty_conf
+    before = conference.late_after_minutes
+    with pytest.raises(ValidationError):
+        planning.update_conference(
+            user=users.admin, conference=conference, changes={"late_after_minutes": 601}
+        )
+    conference.refresh_from_db()
+    assert conference.late_after_minutes == before
+
+
 def test_create_conference_refuses_invisible_document(tree, users):
     secret = make_document(secrecy="mat", number="01-CT/TU")
     starts = timezone.now()

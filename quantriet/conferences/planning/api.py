@@ -15,7 +15,7 @@ from pydantic import Field
 
 from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
 from quantriet.conferences import access
-from quantriet.conferences.models import Conference, Format, Site
+from quantriet.conferences.models import LATE_AFTER_MAX_MINUTES, Conference, Format, Site
 from quantriet.conferences.planning import selectors
 from quantriet.conferences.planning import services as planning
 from quantriet.documents.access import visible_documents
@@ -82,7 +82,7 @@ class ConferenceIn(Schema):
     host_org: int
     presenters: list[int] = []
     allow_uninvited: bool = True
-    late_after_minutes: int = Field(15, ge=0, le=600)
+    late_after_minutes: int = Field(15, ge=0, le=LATE_AFTER_MAX_MINUTES)
 
 
 class ConferencePatch(Schema):
@@ -95,7 +95,7 @@ class ConferencePatch(Schema):
     host_org: int | None = None
     presenters: list[int] | None = None
     allow_uninvited: bool | None = None
-    late_after_minutes: int | None = Field(None, ge=0, le=600)
+    late_after_minutes: int | None = Field(None, ge=0, le=LATE_AFTER_MAX_MINUTES)
 
 
 class SiteOut(Schema):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from quantriet.conferences import access
 from quantriet.conferences.models import (
+    LATE_AFTER_MAX_MINUTES,
     AgendaItem,
     Conference,
     Format,
@@ -44,6 +45,13 @@ def _check_conference(user: User, values: Mapping[str, Any], errors: dict[str, l
             errors.setdefault(name, []).append(_("Trường này là bắt buộc."))
     if "format" in values and values["format"] not in Format.values:
         errors.setdefault("format", []).append(_("Hình thức hội nghị không hợp lệ."))
+    if "late_after_minutes" in values:
+        late = values["late_after_minutes"]
+        if type(late) is not int or not 0 <= late <= LATE_AFTER_MAX_MINUTES:
+            errors.setdefault("late_after_minutes", []).append(
+                _("Số phút tính đi muộn phải là số nguyên từ 0 đến %(max)s.")
+                % {"max": LATE_AFTER_MAX_MINUTES}
+            )
     starts, ends = values.get("starts_at"), values.get("ends_at")
     if starts and ends and ends <= starts:
         errors.setdefault("ends_at", []).append(_("Thời gian kết thúc phải sau thời gian bắt đầu."))

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from quantriet.conferences import access
-from quantriet.conferences.models import Conference, Format, Site
+from quantriet.conferences.models import LATE_AFTER_MAX_MINUTES, Conference, Format, Site
 from quantriet.conferences.planning.services import operator_choices
 from quantriet.documents.access import visible_documents
 from quantriet.documents.models import Document
@@ -65,7 +65,10 @@ class ConferenceForm(forms.Form):
         label=_("Cho phép điểm danh người ngoài danh sách mời"), required=False, initial=True
     )
     late_after_minutes = forms.IntegerField(
-        label=_("Tính đi muộn sau (phút)"), min_value=0, max_value=600, initial=15
+        label=_("Tính đi muộn sau (phút)"),
+        min_value=0,
+        max_value=LATE_AFTER_MAX_MINUTES,
+        initial=15,
     )
 
     def __init__(
