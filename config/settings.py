@@ -107,7 +107,7 @@ if DATABASE_URL:
         # would otherwise open a new connection each time.
         DATABASES["default"]["OPTIONS"] = {
             # Django's cursors bind parameters on the client and are never prepared; only the
-            # check-in statements use server-binding cursors (conferences.checkin._fetch), and
+            # check-in statements use server-binding cursors (conferences.checkin.sql.fetch), and
             # this prepares them on first use on each pooled connection.
             "prepare_threshold": 0,
             "pool": {

@@ -338,6 +338,26 @@ def test_batch_answer_keeps_each_items_own_time_offset(conf, api, tree):
     assert results[0]["checkin"]["at_local"] == results[1]["checkin"]["at_local"]
 
 
+def test_the_database_refuses_a_check_in_of_a_person_who_does_not_exist(conf):
+    """The person's key is a database constraint (models.py says what it costs)."""
+    from django.db import IntegrityError, transaction
+
+    now = timezone.now()
+    row = CheckIn(
+        conference=conf.conference,
+        person_id=2**40,
+        site=conf.site_a,
+        client_id=uuid.uuid4(),
+        method="manual",
+        at=now,
+        recorded_at=now,
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CheckIn.objects.bulk_create([row])
+        connection.check_constraints(table_names=[CheckIn._meta.db_table])
+    assert not CheckIn.objects.exists()
+
+
 def test_deletes_follow_the_check_ins_without_database_foreign_keys(conf, api):
     """The check-in row has no database-level keys to the conference, site and operator (hot
     rows under load): Django's on_delete still keeps the data whole."""
@@ -421,3 +441,32 @@ def test_message_in_the_callers_language(conf, api):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
     vietnamese = post(client, url(conf), body(conf, qr=checkin_token(conf.binh)))
     assert vietnamese.json()["message"] == f"Đã điểm danh {conf.binh.full_name}."
+
+
+def _prepared_runs(fragment):
+    """How often PostgreSQL ran, prepared, a statement holding `fragment` on this connection."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT coalesce(sum(generic_plans + custom_plans), 0) FROM pg_prepared_statements "
+            "WHERE statement LIKE %s",
+            [f"%{fragment}%"],
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the raw-cursor path is PostgreSQL's")
+def test_postgresql_scans_run_on_the_prepared_server_binding_cursor(conf, api):
+    """The hot path is the one that runs: a scanner's check-in (and a batch) is executed as a
+    server-side prepared statement — which only psycopg's server-binding cursor in
+    checkin/sql.py makes; Django's own cursors never prepare."""
+    client = api(conf.operator_a)
+    single = 'INSERT INTO "conferences_checkin"'
+    before = _prepared_runs(single)
+    assert post(client, url(conf), body(conf, qr=checkin_token(conf.an))).status_code == 201
+    assert _prepared_runs(single) == before + 1
+    batch = "unnest("
+    before = _prepared_runs(batch)
+    items = [body(conf, qr=checkin_token(conf.binh)), body(conf, qr=checkin_token(conf.an))]
+    results = post(client, url(conf, batch=True), items).json()["results"]
+    assert [r["status"] for r in results] == [201, 200]
+    assert _prepared_runs(batch) == before + 1
