@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "quantriet.notifications",
     "quantriet.bulletins",
     "quantriet.api",
+    "quantriet.demo",
 ]
 
 MIDDLEWARE = [

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import User
 
 from quantriet.conferences.models import AgendaItem, Conference, Format
-from quantriet.core.demo.orgs_data import ROOT_NAME, WARD_NAMES
+from quantriet.demo.orgs_data import ROOT_NAME, WARD_NAMES
 from quantriet.dialogue.models import Feedback
 from quantriet.orgs.models import Category, Org, Person
 from quantriet.presenters import selectors, services

@@ -11,7 +11,7 @@ Mobilisation Commission and the provincial documents' serial numbers (`…-HD/BT
 
 import datetime
 
-from quantriet.core.demo.orgs_data import DEPARTMENT_NAME, OLD_CITY_NAME, ROOT_NAME
+from quantriet.demo.orgs_data import DEPARTMENT_NAME, OLD_CITY_NAME, ROOT_NAME
 
 ALL = ["key_cadre", "party_member", "youth_member", "association_member", "citizen"]
 PARTY = ["key_cadre", "party_member"]

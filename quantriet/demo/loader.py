@@ -13,15 +13,15 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from quantriet.conferences.models import CheckIn, Conference
-from quantriet.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
-from quantriet.core.demo.bulletins_data import BulletinCounts, create_bulletins
-from quantriet.core.demo.conferences_data import XIV_TITLE, ConferenceCounts, create_conferences
-from quantriet.core.demo.dialogue_data import DialogueCounts, create_dialogue
-from quantriet.core.demo.documents_data import DOCUMENTS
-from quantriet.core.demo.orgs_data import PROFILES, ROOT_NAME, OrgSpec, tree
-from quantriet.core.demo.people import PeopleMaker, allocate
-from quantriet.core.demo.presenters_data import PresenterCounts, create_presenters
-from quantriet.core.demo.programs_data import ProgramCounts, create_programs
+from quantriet.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
+from quantriet.demo.bulletins_data import BulletinCounts, create_bulletins
+from quantriet.demo.conferences_data import XIV_TITLE, ConferenceCounts, create_conferences
+from quantriet.demo.dialogue_data import DialogueCounts, create_dialogue
+from quantriet.demo.documents_data import DOCUMENTS
+from quantriet.demo.orgs_data import PROFILES, ROOT_NAME, OrgSpec, tree
+from quantriet.demo.people import PeopleMaker, allocate
+from quantriet.demo.presenters_data import PresenterCounts, create_presenters
+from quantriet.demo.programs_data import ProgramCounts, create_programs
 from quantriet.documents.models import Circulation, Document, DocumentLink
 from quantriet.orgs.models import Category, Org, OrgKind, OrgLevel, Person, Role
 from quantriet.orgs.services import create_org, grant_role

@@ -5,8 +5,8 @@ from argparse import ArgumentParser
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quantriet.core.demo.accounts import account_rows
-from quantriet.core.demo.loader import describe_counts, load_demo
+from quantriet.demo.accounts import account_rows
+from quantriet.demo.loader import describe_counts, load_demo
 
 
 class Command(BaseCommand):

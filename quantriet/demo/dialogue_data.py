@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import User
 
 from quantriet.conferences.models import CheckIn, Conference
-from quantriet.core.demo.orgs_data import COAL_GROUP_NAME, POWER_PLANT
+from quantriet.demo.orgs_data import COAL_GROUP_NAME, POWER_PLANT
 from quantriet.core.text import fold
 from quantriet.dialogue.models import (
     Answer,

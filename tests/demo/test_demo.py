@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from quantriet.bulletins.models import Bulletin, OpinionReport
 from quantriet.conferences.models import CheckIn, Conference, Invitation, MakeUp, SiteReport
-from quantriet.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-from quantriet.core.demo.conferences_data import UPCOMING_TITLE, XIV_TITLE
-from quantriet.core.demo.orgs_data import OLD_CITY_NAME, ROOT_NAME
+from quantriet.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from quantriet.demo.conferences_data import UPCOMING_TITLE, XIV_TITLE
+from quantriet.demo.orgs_data import OLD_CITY_NAME, ROOT_NAME
 from quantriet.core.text import fold
 from quantriet.dialogue.models import (
     Answer,

@@ -5,7 +5,7 @@ The README and the tests read this list; `load_demo` creates and prints it.
 
 from dataclasses import dataclass
 
-from quantriet.core.demo.orgs_data import DEPARTMENT_NAME, ROOT_NAME
+from quantriet.demo.orgs_data import DEPARTMENT_NAME, ROOT_NAME
 
 # Shared by every demo account; printed by `make run`, so it is no secret.
 DEMO_PASSWORD = "quantriet2026"  # noqa: S105

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from quantriet.core.demo.orgs_data import ROOT_NAME, WARD_NAMES
+from quantriet.demo.orgs_data import ROOT_NAME, WARD_NAMES
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org, Person
 from quantriet.programs import services

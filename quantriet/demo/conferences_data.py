@@ -33,7 +33,7 @@ from quantriet.conferences.models import (
     Site,
     SiteReport,
 )
-from quantriet.core.demo.orgs_data import (
+from quantriet.demo.orgs_data import (
     COAL_GROUP_NAME,
     DEPARTMENT_NAME,
     POWER_PLANT,
