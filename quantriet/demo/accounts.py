@@ -42,7 +42,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount(
         "uongbi",
         "officer",
-        "Cán bộ phụ trách tổ chức",
+        "Cán bộ phụ trách công tác tuyên giáo",
         "Đảng bộ phường Uông Bí",
         "Trần Văn Hùng",
         "male",
@@ -51,7 +51,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount(
         "yentu",
         "officer",
-        "Cán bộ phụ trách tổ chức",
+        "Cán bộ phụ trách công tác tuyên giáo",
         "Đảng bộ phường Yên Tử",
         "Phạm Thị Thu Hà",
         "female",
@@ -60,7 +60,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount(
         "vangdanh",
         "officer",
-        "Cán bộ phụ trách tổ chức",
+        "Cán bộ phụ trách công tác tuyên giáo",
         "Đảng bộ phường Vàng Danh",
         "Lê Đức Thắng",
         "male",
