@@ -352,8 +352,11 @@ class Planner:
         roll = rng.random()
         method = Method.QR if roll < 0.76 else Method.MANUAL if roll < 0.95 else Method.SELF
         plan = planned.plans[invitee.site_id]
-        if method == Method.SELF and invitee.user_id is None:
-            method = Method.MANUAL  # only a person with an account checks themself in
+        # Only a person with an account checks themself in (with the site's code), and does.
+        if invitee.user_id is not None:
+            method = Method.SELF
+        elif method == Method.SELF:
+            method = Method.MANUAL
         if method == Method.SELF:
             recorded_at = moment + datetime.timedelta(seconds=rng.randint(1, 5))
             recorded_by_id = invitee.user_id
