@@ -2,7 +2,8 @@
 moderation, answers by the conference's presenters, a closed poll and the attendees' feedback.
 
 Rows are written with the models and `bulk_create`, not with the dialogue services: those emit
-live events, and this conference is long over. Timestamps are set afterwards with `bulk_update`
+live events and stamp the present moment, and this conference is long over (the conference in
+progress, `live_data`, goes through the services). Timestamps are set afterwards with `bulk_update`
 (the models stamp `auto_now_add` fields on insert), so the history reads as it happened that
 morning. Every choice comes from the loader's seeded generator.
 """

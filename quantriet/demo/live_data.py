@@ -241,7 +241,7 @@ def create_live_conference(
         if rng.random() >= (0.6 if invitee.site_id == host.pk else 0.72):
             continue
         # From 25 minutes before the start to a minute ago; a tail comes after the 15 minutes.
-        offset = rng.triangular(-25, 29, -6) if rng.random() < 0.85 else rng.uniform(16, 29)
+        offset = rng.triangular(-25, 15, -6) if rng.random() < 0.88 else rng.uniform(16, 29)
         moment = min(
             start + datetime.timedelta(minutes=offset), now - datetime.timedelta(seconds=20)
         )
