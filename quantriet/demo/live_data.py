@@ -23,7 +23,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from quantriet.conferences import attendance, checkin
-from quantriet.conferences.models import Format, Invitation, Method
+from quantriet.conferences.models import Conference, Format, Invitation, Method
 from quantriet.conferences.tokens import token_for_id
 from quantriet.demo.conferences_data import (
     EXCUSE_NOTES,
@@ -270,7 +270,7 @@ def create_live_conference(
     counts.checkins += live.checkins
     counts.late += live.late
 
-    _dialogue(rng, conference, planned, users, live, start)
+    _dialogue(rng, conference, users, live, start)
     return live
 
 
@@ -305,8 +305,7 @@ def _attendee_accounts(conference_id: int, count: int, rng: random.Random) -> li
 
 def _dialogue(
     rng: random.Random,
-    conference: object,
-    planned: object,
+    conference: Conference,
     users: dict[str, User],
     live: LiveCounts,
     start: datetime.datetime,
@@ -314,19 +313,19 @@ def _dialogue(
     officer = users["uongbi"]
     presenter_user = users["baocaovien"]
     dialogue.update_settings(
-        conference=conference,  # type: ignore[arg-type]
+        conference=conference,
         by=officer,
         moderation=Settings.Moderation.APPROVAL,
         anonymity=Settings.Anonymity.MODERATORS,
         moderators=[officer, users["bantuyengiao"]],
     )
-    askers = _attendee_accounts(conference.pk, ATTENDEE_ACCOUNTS, rng)  # type: ignore[attr-defined]
+    askers = _attendee_accounts(conference.pk, ATTENDEE_ACCOUNTS, rng)
     if len(askers) < len(QUESTIONS):
         return
     asked: list[tuple[Question, int]] = []
     for (text, minute, status, reply, anonymous), asker in zip(QUESTIONS, askers, strict=False):
         question = dialogue.ask_question(
-            conference=conference,  # type: ignore[arg-type]
+            conference=conference,
             by=asker,
             text=text,
             anonymous=anonymous,
@@ -349,7 +348,7 @@ def _dialogue(
         moment = start + datetime.timedelta(minutes=minute, seconds=rng.randint(0, 59))
         Question.objects.filter(pk=question.pk).update(created_at=moment)
     poll = polls.create_poll(
-        conference=conference,  # type: ignore[arg-type]
+        conference=conference,
         by=officer,
         question=POLL_QUESTION,
         kind="single",

@@ -172,9 +172,9 @@ class _Programs:
             self._issue(program, f"{3 + i:02d}-CTr/ĐU", datetime.date(2025, 12, 10 + i))
             self._progress(tasks, officer)
             cells = list(
-                Org.objects.filter(path__startswith=ward.path, depth=ward.depth + 1).order_by(
-                    "path"
-                )
+                Org.objects.filter(
+                    path__startswith=ward.path, depth=ward.depth + 1, name__startswith="Chi bộ"
+                ).order_by("path")
             )
             for cell in cells[::2][:6]:  # some cells have theirs, others not yet
                 cell_program = services.create_program(
