@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "quantriet.bulletins",
     "quantriet.api",
     "quantriet.home",
+    "quantriet.demo",
 ]
 
 MIDDLEWARE = [

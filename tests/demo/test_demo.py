@@ -1,6 +1,8 @@
 """`manage.py load_demo`: a small version of the Uông Bí demo, loaded once per module."""
 
+import datetime
 import io
+import uuid
 from collections import Counter
 
 import pytest
@@ -11,11 +13,13 @@ from django.test import Client
 from django.utils import timezone
 
 from quantriet.bulletins.models import Bulletin, OpinionReport
+from quantriet.conferences.checkin.context import clear_context_cache
 from quantriet.conferences.models import CheckIn, Conference, Invitation, MakeUp, SiteReport
-from quantriet.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-from quantriet.core.demo.conferences_data import UPCOMING_TITLE, XIV_TITLE
-from quantriet.core.demo.orgs_data import OLD_CITY_NAME, ROOT_NAME
 from quantriet.core.text import fold
+from quantriet.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from quantriet.demo.conferences_data import UPCOMING_TITLE, XIV_TITLE, review_year
+from quantriet.demo.live_data import LIVE_TITLE
+from quantriet.demo.orgs_data import OLD_CITY_NAME, ROOT_NAME
 from quantriet.dialogue.models import (
     Answer,
     ModerationLog,
@@ -77,7 +81,17 @@ def test_tree_has_root_wards_history_and_mass_organisations(loaded):
         assert ward.parent == root
         assert ward.kind.code == "commune-party"
         kinds = set(Org.objects.filter(parent=ward).values_list("kind__code", flat=True))
-        assert {"dependent-cell", "fatherland-front", "youth-union", "womens-union"} <= kinds
+        assert {"dependent-cell", "fatherland-front"} <= kinds
+        # Since 2025 the mass organisations sit under the ward's Fatherland Front (DOMAIN.md).
+        front = Org.objects.get(parent=ward, kind__code="fatherland-front")
+        under_front = set(Org.objects.filter(parent=front).values_list("kind__code", flat=True))
+        assert {
+            "youth-union",
+            "womens-union",
+            "farmers-association",
+            "veterans-association",
+            "trade-union",
+        } <= under_front
     old_city = Org.objects.get(name=OLD_CITY_NAME)
     assert not old_city.is_active
     assert old_city.dissolved_on.isoformat() == "2025-06-30"
@@ -312,7 +326,7 @@ def test_corps_with_a_year_of_history_and_a_ranking_with_reasons(loaded):
         change = StatusChange.objects.get(presenter=replaced, to_status=Status.REPLACED)
         assert change.replaced_by == replaced.replaced_by and change.reason
     assert Training.objects.filter(kind="briefing", conference__isnull=False).count() == 10
-    ranked = ranking(Presenter.objects.all(), 2026)
+    ranked = ranking(Presenter.objects.all(), review_year())
     assert ranked and all(r.score.reason for r in ranked)
     assert [r.score.total for r in ranked] == sorted((r.score.total for r in ranked), reverse=True)
     assert any(r.figures.ratings for r in ranked) and any(r.figures.review for r in ranked)
@@ -333,3 +347,161 @@ def test_action_programmes_from_the_province_down_with_late_tasks(loaded):
     assert wards.count() == 3 and wards.filter(status="draft").count() == 1
     assert not Task.objects.filter(program__status="issued", owner__isnull=True).exists()
     assert Task.objects.filter(program__status="issued", progress__gt=0).exists()
+
+
+# --- what a user finds on the day the demo is loaded --------------------------------------
+
+
+def _live():
+    now = timezone.now()
+    return Conference.objects.get(starts_at__lte=now, ends_at__gt=now)
+
+
+def test_a_conference_is_in_progress_now_with_check_ins_questions_and_a_poll(loaded):
+    conference = _live()
+    assert conference.title == LIVE_TITLE
+    now = timezone.now()
+    assert 25 * 60 <= (now - conference.starts_at).total_seconds() <= 35 * 60
+    assert 2.9 * 3600 <= (conference.ends_at - now).total_seconds() <= 3.1 * 3600
+    assert conference.host_org.name == "Đảng bộ phường Uông Bí"
+    assert conference.sites.count() >= 2
+    assert conference.sites.get(is_host=True).operators.filter(username="diemcau").exists()
+    invited = conference.invitations.count()
+    checkins = conference.checkins.all()
+    assert 0.4 * invited <= checkins.count() < invited
+    assert checkins.filter(late=True).exists() and checkins.filter(late=False).exists()
+    assert not checkins.filter(at__gt=now).exists()
+    assert conference.invitations.exclude(excuse="").exists()
+    statuses = set(conference.questions.values_list("status", flat=True))
+    assert {"pending", "approved", "answered"} <= statuses
+    poll = Poll.objects.get(conference=conference, status="open")
+    assert PollVote.objects.filter(poll=poll).exists()
+    assert conference.presenters.filter(user__username="baocaovien").exists()
+    assert conference.agenda.filter(
+        presenter__user__username="baocaovien", starts_at__lte=now, ends_at__gt=now
+    ).exists()
+
+
+@pytest.mark.parametrize(
+    "username", ["bantuyengiao", "uongbi", "diemcau", "baocaovien", "dangvien"]
+)
+def test_the_conference_in_progress_is_on_the_first_page_of_the_list(loaded, username):
+    client = Client()
+    assert client.login(request=HttpRequest(), username=username, password=DEMO_PASSWORD)
+    response = client.get("/conferences/")
+    assert response.status_code == 200
+    assert LIVE_TITLE in response.content.decode()
+
+
+def test_the_operator_checks_someone_in_at_once(loaded, api):
+    clear_context_cache()
+    conference = _live()
+    host = conference.sites.get(is_host=True)
+    present = conference.checkins.values_list("person_id", flat=True)
+    waiting = (
+        conference.invitations.filter(site=host, excuse="")
+        .exclude(person_id__in=present)
+        .values_list("person_id", flat=True)
+        .first()
+    )
+    assert waiting is not None
+    before = conference.checkins.count()
+    response = api(User.objects.get(username="diemcau")).post(
+        f"/api/v1/conferences/{conference.pk}/checkins",
+        {"client_id": str(uuid.uuid4()), "site": host.pk, "method": "manual", "person": waiting},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["person"] == waiting
+    assert conference.checkins.count() == before + 1
+
+
+def test_the_member_is_invited_and_asks_a_question_at_once(loaded, api):
+    conference = _live()
+    member = User.objects.get(username="dangvien")
+    assert conference.invitations.filter(person=member.person).exists()
+    response = api(member).post(
+        f"/api/v1/conferences/{conference.pk}/questions",
+        {"text": "Chi bộ khu 1 triển khai Nghị quyết trong quý tới như thế nào?"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert conference.questions.filter(asked_by=member.person, status="pending").exists()
+
+
+def test_every_conference_has_sites_and_invitees(loaded):
+    conferences = Conference.objects.all()
+    assert conferences.count() >= 40
+    assert not conferences.filter(sites__isnull=True).exists()
+    assert not conferences.filter(invitations__isnull=True).exists()
+    assert conferences.filter(starts_at__gt=timezone.now()).exists()
+    year_ago = timezone.now() - datetime.timedelta(days=366)
+    past = conferences.filter(ends_at__lt=timezone.now(), starts_at__gt=year_ago)
+    assert past.count() >= 30
+    assert not past.filter(checkins__isnull=True).exists()
+    assert not conferences.filter(title__icontains="giao ban").exists()
+    assert conferences.filter(title__startswith="Hội nghị báo cáo viên tháng").count() == 10
+
+
+def test_xiv_national_conference_has_its_real_title_and_hours(loaded):
+    conference = Conference.objects.get(title=XIV_TITLE)
+    assert XIV_TITLE == (
+        "Hội nghị toàn quốc nghiên cứu, học tập, quán triệt và triển khai thực hiện Nghị quyết "
+        "Đại hội XIV của Đảng"
+    )
+    assert conference.ends_at.isoformat() == "2026-02-07T10:00:00+00:00"  # 17:00 in Hà Nội
+    assert "Phòng họp Diên Hồng, Nhà Quốc hội" in conference.description
+
+
+def test_documents_follow_the_domain_facts(loaded):
+    ct45 = Document.objects.get(number="45-CT/TW")
+    assert ct45.issued_on.isoformat() == "2025-04-14"
+    assert DocumentLink.objects.filter(
+        source=ct45, target__number="35-CT/TW", relation="replaces"
+    ).exists()
+    assert Document.objects.get(number="01-CT/TW").issued_on.isoformat() == "2026-01-23"
+    regulation = Document.objects.get(number="973-QĐ/BTGTW")
+    assert regulation.issued_on.isoformat() == "2021-12-15"
+    xiv = Document.objects.get(title="Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng")
+    assert "của Đảng, đoàn kết" not in xiv.summary
+    assert Document.objects.filter(
+        title__contains="Đảng bộ phường Uông Bí lần thứ I", issued_on="2025-08-08"
+    ).exists()
+    qn16 = Document.objects.get(
+        title__contains="Đảng bộ tỉnh Quảng Ninh lần thứ XVI", kind="resolution"
+    )
+    assert qn16.issued_on.isoformat() == "2025-09-27"
+    for number in ("05-HD/BTGDVTU", "15-KH/ĐU", "28-KH/TU"):
+        assert "ví dụ minh họa" in Document.objects.get(number=number).summary
+
+
+def test_wards_have_their_real_composition_and_khu(loaded):
+    assert not [n for n in Org.objects.values_list("name", flat=True) if "to dan pho" in fold(n)]
+    assert not Person.objects.filter(position__icontains="tổ dân phố").exists()
+    where = {
+        "Chi bộ khu Trưng Vương 1": "Đảng bộ phường Vàng Danh",
+        "Chi bộ khu Nam Khê 1": "Đảng bộ phường Vàng Danh",
+        "Chi bộ khu Bắc Sơn 1": "Đảng bộ phường Vàng Danh",
+        "Chi bộ khu Điền Công 1": "Đảng bộ phường Uông Bí",
+        "Chi bộ khu Thanh Sơn 1": "Đảng bộ phường Uông Bí",
+        "Chi bộ khu Yên Thanh 1": "Đảng bộ phường Uông Bí",
+        "Chi bộ khu Phương Đông 1": "Đảng bộ phường Yên Tử",
+        "Chi bộ khu Thượng Yên Công": "Đảng bộ phường Yên Tử",
+    }
+    for cell, ward in where.items():
+        assert Org.objects.get(name=cell).parent.name == ward
+    uong_bi = Org.objects.get(name="Đảng bộ phường Uông Bí")
+    assert not Org.objects.filter(
+        path__startswith=uong_bi.path, name__regex=r"khu (Trưng Vương|Nam Khê)"
+    ).exists()
+
+
+def test_presenters_have_real_theory_levels_and_tier_names(loaded):
+    assert not Presenter.objects.filter(theory_level__gt=3).exists()
+    names = set(Presenter.objects.values_list("tier__name", flat=True))
+    assert names <= {
+        "Báo cáo viên Trung ương",
+        "Báo cáo viên cấp tỉnh",
+        "Báo cáo viên Đảng ủy xã, phường, đặc khu",
+        "Tuyên truyền viên cơ sở",
+    }

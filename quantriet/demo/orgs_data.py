@@ -1,9 +1,13 @@
 """The demo organisation tree: Quảng Ninh province and the three wards that replaced Uông Bí city.
 
-Since 1/7/2025 the district level is gone: the former Uông Bí city is three wards (Uông Bí, Yên
-Tử, Vàng Danh) directly under the province. The city's Party organisation stays as an inactive
-node for historical documents. Area names follow the former wards (Quang Trung, Trưng Vương,
-Thanh Sơn, Yên Thanh, Nam Khê, Phương Đông, Phương Nam, Thượng Yên Công, Vàng Danh, Bắc Sơn).
+Since 1/7/2025 the district level is gone: the former Uông Bí city is three wards directly under
+the Tỉnh ủy (uongbi.gov.vn): phường Uông Bí = the former Thanh Sơn, Quang Trung and Yên Thanh
+wards with khu Điền Công 1–3 of Trưng Vương; phường Vàng Danh = the former Trưng Vương, Nam Khê,
+Bắc Sơn and Vàng Danh; phường Yên Tử = the former Phương Đông, Phương Nam and Thượng Yên Công.
+Residential units are khu (Chi bộ khu …, Trưởng khu), not "tổ dân phố". The city's Party
+organisation stays as an inactive node for historical documents. The mass organisations (Đoàn
+Thanh niên, Hội LHPN, Hội Nông dân, Hội CCB, Công đoàn) sit under the ward's Ủy ban MTTQ Việt Nam
+(Quy định 301-QĐ/TW, 2025). The khu numbers within each former ward are examples.
 
 Each node names a people `profile` (see `PROFILES`) that says who belongs to it; a node with an
 empty profile holds nobody (the province root, the historical city).
@@ -93,7 +97,16 @@ PROFILES: dict[str, Profile] = {
         0.45,
         (27, 88, 66),
         (*CELL_HEADS[:1], ("Phó Bí thư Chi bộ, Trưởng khu", False), CELL_HEADS[2]),
-        ("", "", "", "", "Hưu trí", "Cựu chiến binh", "Tổ trưởng tổ dân phố", "Kinh doanh"),
+        (
+            "",
+            "",
+            "",
+            "",
+            "Hưu trí",
+            "Cựu chiến binh",
+            "Trưởng ban công tác Mặt trận khu",
+            "Kinh doanh",
+        ),
     ),
     "school": Profile(
         (15, 26),
@@ -153,11 +166,10 @@ PROFILES: dict[str, Profile] = {
             ("Phó Bí thư Chi bộ, Phó Chủ tịch Ủy ban MTTQ Việt Nam phường", False),
         ),
         (
-            "Phó Chủ tịch Ủy ban MTTQ, Chủ tịch Hội Liên hiệp Phụ nữ phường",
-            "Phó Chủ tịch Ủy ban MTTQ, Chủ tịch Hội Cựu chiến binh phường",
-            "Phó Chủ tịch Ủy ban MTTQ, Bí thư Đoàn phường",
-            "Chủ tịch Hội Nông dân phường",
-            "Chuyên viên Ủy ban MTTQ phường",
+            "Chuyên viên Ủy ban MTTQ Việt Nam phường",
+            "Chuyên viên Ban Tuyên truyền – Dân vận, Ủy ban MTTQ Việt Nam phường",
+            "Phó Chủ tịch Hội Liên hiệp Phụ nữ phường",
+            "Phó Chủ tịch Hội Cựu chiến binh phường",
         ),
     ),
     "front": Profile(
@@ -182,7 +194,10 @@ PROFILES: dict[str, Profile] = {
         YOUTH,
         0.5,
         (18, 30, 22),
-        (("Bí thư Đoàn phường", True), ("Phó Bí thư Đoàn phường", False)),
+        (
+            ("Phó Chủ tịch Ủy ban MTTQ Việt Nam phường, Bí thư Đoàn phường", True),
+            ("Phó Bí thư Đoàn phường", False),
+        ),
         ("Đoàn viên", "Đoàn viên", "Đoàn viên", "Bí thư Chi đoàn khu", "Sinh viên"),
     ),
     "women": Profile(
@@ -190,7 +205,13 @@ PROFILES: dict[str, Profile] = {
         ASSOC,
         1.0,
         (20, 80, 48),
-        (("Chủ tịch Hội Liên hiệp Phụ nữ phường", True), ("Phó Chủ tịch Hội", False)),
+        (
+            (
+                "Phó Chủ tịch Ủy ban MTTQ Việt Nam phường, Chủ tịch Hội Liên hiệp Phụ nữ phường",
+                True,
+            ),
+            ("Phó Chủ tịch Hội", False),
+        ),
         ("Hội viên", "Hội viên", "Hội viên", "Chi hội trưởng phụ nữ khu"),
     ),
     "farmers": Profile(
@@ -198,7 +219,10 @@ PROFILES: dict[str, Profile] = {
         ASSOC,
         0.45,
         (25, 75, 52),
-        (("Chủ tịch Hội Nông dân phường", True), ("Phó Chủ tịch Hội", False)),
+        (
+            ("Phó Chủ tịch Ủy ban MTTQ Việt Nam phường, Chủ tịch Hội Nông dân phường", True),
+            ("Phó Chủ tịch Hội", False),
+        ),
         ("Hội viên", "Hội viên", "Chi hội trưởng nông dân", "Chủ trang trại"),
     ),
     "veterans": Profile(
@@ -206,7 +230,10 @@ PROFILES: dict[str, Profile] = {
         ASSOC,
         0.08,
         (40, 88, 68),
-        (("Chủ tịch Hội Cựu chiến binh phường", True), ("Phó Chủ tịch Hội", False)),
+        (
+            ("Phó Chủ tịch Ủy ban MTTQ Việt Nam phường, Chủ tịch Hội Cựu chiến binh phường", True),
+            ("Phó Chủ tịch Hội", False),
+        ),
         ("Hội viên", "Hội viên", "Hội viên", "Chi hội trưởng cựu chiến binh"),
     ),
     "ward_union": Profile(
@@ -291,19 +318,21 @@ PROFILES: dict[str, Profile] = {
 
 # Areas (khu) of each ward, by the former wards and commune they grew out of.
 WARD_AREAS: dict[str, list[str]] = {
+    # The former Quang Trung, Thanh Sơn and Yên Thanh wards, and khu Điền Công 1–3 of Trưng Vương.
     "Uông Bí": [
         *(f"khu {n}" for n in range(1, 7)),
         "khu Quang Trung",
-        "khu Trưng Vương 1",
-        "khu Trưng Vương 2",
         "khu Thanh Sơn 1",
         "khu Thanh Sơn 2",
+        "khu Thanh Sơn 3",
         "khu Yên Thanh 1",
         "khu Yên Thanh 2",
         "khu Yên Thanh 3",
-        "khu Nam Khê 1",
-        "khu Nam Khê 2",
+        "khu Điền Công 1",
+        "khu Điền Công 2",
+        "khu Điền Công 3",
     ],
+    # The former Phương Đông and Phương Nam wards and Thượng Yên Công commune.
     "Yên Tử": [
         *(f"khu Phương Đông {n}" for n in range(1, 6)),
         *(f"khu Phương Nam {n}" for n in range(1, 6)),
@@ -313,18 +342,20 @@ WARD_AREAS: dict[str, list[str]] = {
         "khu Khe Sú 2",
         "khu Yên Tử",
     ],
+    # The former Vàng Danh, Bắc Sơn, Trưng Vương (but khu Điền Công) and Nam Khê wards.
     "Vàng Danh": [
-        *(f"khu Vàng Danh {n}" for n in range(1, 9)),
-        *(f"khu Bắc Sơn {n}" for n in range(1, 8)),
+        *(f"khu Vàng Danh {n}" for n in range(1, 6)),
+        *(f"khu Bắc Sơn {n}" for n in range(1, 5)),
+        *(f"khu Trưng Vương {n}" for n in range(1, 4)),
+        *(f"khu Nam Khê {n}" for n in range(1, 4)),
     ],
 }
 
 WARD_SCHOOLS: dict[str, list[str]] = {
     "Uông Bí": [
         "Trường THCS Nguyễn Trãi",
-        "Trường THCS Trưng Vương",
         "Trường Tiểu học Quang Trung",
-        "Trường Tiểu học Nam Khê",
+        "Trường Tiểu học Thanh Sơn",
         "Trường Mầm non Yên Thanh",
     ],
     "Yên Tử": [
@@ -335,9 +366,10 @@ WARD_SCHOOLS: dict[str, list[str]] = {
     ],
     "Vàng Danh": [
         "Trường THCS Vàng Danh",
+        "Trường THCS Trưng Vương",
         "Trường Tiểu học Vàng Danh",
+        "Trường Tiểu học Nam Khê",
         "Trường Tiểu học Bắc Sơn",
-        "Trường Mầm non Vàng Danh",
     ],
 }
 
@@ -361,14 +393,20 @@ def ward(ward_name: str) -> OrgSpec:
         _cell(f"Chi bộ Quân sự {where}", "military"),
         _cell(f"Chi bộ Khối Mặt trận Tổ quốc và các đoàn thể {where}", "front_bloc"),
     ]
-    mass = [
-        OrgSpec(f"Ủy ban MTTQ Việt Nam {where}", "fatherland-front", "commune", "front"),
-        OrgSpec(f"Đoàn TNCS Hồ Chí Minh {where}", "youth-union", "commune", "youth"),
-        OrgSpec(f"Hội Liên hiệp Phụ nữ {where}", "womens-union", "commune", "women"),
-        OrgSpec(f"Hội Nông dân {where}", "farmers-association", "commune", "farmers"),
-        OrgSpec(f"Hội Cựu chiến binh {where}", "veterans-association", "commune", "veterans"),
-        OrgSpec(f"Công đoàn cơ sở Cơ quan {where}", "trade-union", "grassroots", "ward_union"),
-    ]
+    # Since 2025 the mass organisations sit under the ward's Fatherland Front committee.
+    front = OrgSpec(
+        f"Ủy ban MTTQ Việt Nam {where}",
+        "fatherland-front",
+        "commune",
+        "front",
+        children=[
+            OrgSpec(f"Đoàn TNCS Hồ Chí Minh {where}", "youth-union", "commune", "youth"),
+            OrgSpec(f"Hội Liên hiệp Phụ nữ {where}", "womens-union", "commune", "women"),
+            OrgSpec(f"Hội Nông dân {where}", "farmers-association", "commune", "farmers"),
+            OrgSpec(f"Hội Cựu chiến binh {where}", "veterans-association", "commune", "veterans"),
+            OrgSpec(f"Công đoàn cơ sở Cơ quan {where}", "trade-union", "grassroots", "ward_union"),
+        ],
+    )
     return OrgSpec(
         f"Đảng bộ {where}",
         "commune-party",
@@ -376,7 +414,7 @@ def ward(ward_name: str) -> OrgSpec:
         "ward_committee",
         short_name=f"ĐU {ward_name}",
         address=f"{where}, tỉnh {PROVINCE}",
-        children=cells + mass,
+        children=[*cells, front],
     )
 
 

@@ -5,8 +5,9 @@ from argparse import ArgumentParser
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quantriet.core.demo.accounts import account_rows
-from quantriet.core.demo.loader import describe_counts, load_demo
+from quantriet.demo.accounts import account_rows
+from quantriet.demo.live_data import LIVE_TITLE
+from quantriet.demo.loader import describe_counts, load_demo
 
 
 class Command(BaseCommand):
@@ -37,7 +38,7 @@ class Command(BaseCommand):
                     f"Đã nạp dữ liệu mẫu: {result.orgs} tổ chức, {result.people} người, "
                     f"{result.documents} văn bản, {c.conferences} hội nghị ({c.sites} điểm cầu, "
                     f"{c.invitations} giấy mời, {c.checkins} lượt điểm danh, {c.late} đi muộn, "
-                    f"{c.excused} vắng có lý do, {c.absent} vắng, {c.makeups} học bù), "
+                    f"{c.excused} vắng có lý do, {c.absent} vắng không lý do, {c.makeups} học bù), "
                     f"{d.questions} câu hỏi ({d.answers} trả lời, {d.votes} lượt ủng hộ), "
                     f"{d.poll_votes} lượt trả lời khảo sát, {d.feedback} đánh giá; "
                     f"{p.presenters} báo cáo viên, {p.propagandists} tuyên truyền viên "
@@ -49,6 +50,11 @@ class Command(BaseCommand):
                     f"{g.overdue} quá hạn) "
                     f"({time.monotonic() - started:.1f} giây)."
                 )
+            )
+            live = result.live
+            self.stdout.write(
+                f"Đang diễn ra: {LIVE_TITLE} — {live.checkins} lượt điểm danh ({live.late} đi "
+                f"muộn), {live.questions} câu hỏi, khảo sát đang mở ({live.poll_votes} lượt trả lời)."
             )
         else:
             counts = describe_counts()

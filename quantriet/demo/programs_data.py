@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from quantriet.core.demo.orgs_data import ROOT_NAME, WARD_NAMES
+from quantriet.demo.orgs_data import ROOT_NAME, WARD_NAMES
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org, Person
 from quantriet.programs import services
@@ -30,8 +30,8 @@ TASKS = [
         3,
     ),
     (
-        "Sắp xếp, kiện toàn tổ dân phố, khu dân cư sau hợp nhất",
-        "Tổ dân phố được kiện toàn",
+        "Sắp xếp, kiện toàn các khu dân cư sau hợp nhất",
+        "Khu dân cư được kiện toàn",
         "100",
         "%",
         1,
@@ -85,9 +85,9 @@ class _Programs:
         return Person.objects.get(pk=self.rng.choice(ids)) if ids else None
 
     def _issue(self, program: Program, number: str, on: datetime.date) -> None:
-        program.status = Program.State.ISSUED
-        program.number, program.issued_on = number, on
-        program.save(update_fields=["status", "number", "issued_on"])
+        """Submitted (every task has its officer and date) and issued, as a committee does."""
+        services.submit(program)
+        services.issue(program, number=number, issued_on=on)
 
     def _plan(self, program: Program, org: Org, tasks: list[tuple]) -> list[Task]:
         made = []
@@ -139,7 +139,11 @@ class _Programs:
             starts_on=YEAR_START,
             ends_on=YEAR_END,
             title="Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI",
-            objectives="Cụ thể hóa các mục tiêu, chỉ tiêu của Nghị quyết thành nhiệm vụ có người phụ trách, thời hạn.",
+            objectives=(
+                "Cụ thể hóa các mục tiêu, chỉ tiêu của Nghị quyết thành nhiệm vụ có người phụ "
+                "trách, thời hạn. (Số, ký hiệu các chương trình, kế hoạch trong dữ liệu mẫu là ví "
+                "dụ minh họa.)"
+            ),
         )
         self._progress(self._plan(province, root, TASKS), admin)
         province.refresh_from_db()
@@ -168,9 +172,9 @@ class _Programs:
             self._issue(program, f"{3 + i:02d}-CTr/ĐU", datetime.date(2025, 12, 10 + i))
             self._progress(tasks, officer)
             cells = list(
-                Org.objects.filter(path__startswith=ward.path, depth=ward.depth + 1).order_by(
-                    "path"
-                )
+                Org.objects.filter(
+                    path__startswith=ward.path, depth=ward.depth + 1, name__startswith="Chi bộ"
+                ).order_by("path")
             )
             for cell in cells[::2][:6]:  # some cells have theirs, others not yet
                 cell_program = services.create_program(

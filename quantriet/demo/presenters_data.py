@@ -1,7 +1,12 @@
 """The demo corps: about 60 presenters of the three wards and the province, 300 grassroots
-propagandists, and their year 2026 — training and knowledge updates, the monthly online
-briefing, sessions at the wards' study conferences with the audience's ratings, and the
-department's review against its criteria. Seeded, so every load is the same."""
+propagandists, and their year — training and knowledge updates, the monthly "Hội nghị báo cáo
+viên" (a conference of the past ten months), the wards' monthly study conferences of the past
+eleven months with their attendance and the audience's ratings, and the department's review
+against its criteria. Seeded, so every load makes the same choices.
+
+Tiers follow Quyết định 973-QĐ/BTGTW (15/12/2021); its district tier became the commune/ward tier
+after 2025 (this system's adaptation). Decision numbers of the ward committees are examples.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,19 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
 
-from quantriet.conferences.models import AgendaItem, Conference, Format
-from quantriet.core.demo.orgs_data import ROOT_NAME, WARD_NAMES
+from quantriet.conferences.models import Format
+from quantriet.demo.conferences_data import (
+    PARTY_CATEGORIES,
+    WARD_OFFICERS,
+    AgendaPlan,
+    ConferenceCounts,
+    Planner,
+    SitePlan,
+    at,
+    months_back,
+    review_year,
+)
+from quantriet.demo.orgs_data import DEPARTMENT_NAME, ROOT_NAME, WARD_NAMES
 from quantriet.dialogue.models import Feedback
 from quantriet.orgs.models import Category, Org, Person
 from quantriet.presenters import selectors, services
@@ -34,7 +50,6 @@ from quantriet.presenters.models import (
 )
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-YEAR = 2026
 PRESENTERS_PER_WARD = 20
 PROPAGANDISTS_PER_WARD = 100
 RECOGNISED_ON = datetime.date(2025, 9, 15)  # the new wards' first decisions, after 1/7/2025
@@ -61,8 +76,16 @@ class PresenterCounts:
     rounds: int = 0
 
 
-def _at(day: datetime.date, hour: int) -> datetime.datetime:
-    return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=TZ)
+# The tiers' names in practice (rows, not code: the demo names them so).
+TIER_NAMES = {
+    "central": "Báo cáo viên Trung ương",
+    "province": "Báo cáo viên cấp tỉnh",
+    "commune": "Báo cáo viên Đảng ủy xã, phường, đặc khu",
+    "grassroots": "Tuyên truyền viên cơ sở",
+}
+CRITERION_RENAMES = {
+    "Tham gia bồi dưỡng, giao ban báo cáo viên": "Tham gia bồi dưỡng, hội nghị báo cáo viên",
+}
 
 
 def _stars(rng: random.Random, quality: float) -> int:
@@ -72,11 +95,19 @@ def _stars(rng: random.Random, quality: float) -> int:
 
 
 class _Corps:
-    def __init__(self, rng: random.Random, users: dict[str, User]) -> None:
+    def __init__(
+        self, rng: random.Random, users: dict[str, User], conferences: ConferenceCounts
+    ) -> None:
         self.rng = rng
         self.users = users
         self.counts = PresenterCounts()
+        self.planner = Planner(rng, conferences)
         self.root = Org.objects.get(depth=1, name=ROOT_NAME)
+        self.dept = Org.objects.get(name=DEPARTMENT_NAME)
+        for code, name in TIER_NAMES.items():
+            Tier.objects.filter(code=code).update(name=name)
+        for old, new in CRITERION_RENAMES.items():
+            Criterion.objects.filter(name=old).update(name=new)
         self.wards = [Org.objects.get(name=f"Đảng bộ phường {name}") for name in WARD_NAMES]
         self.tiers = {t.code: t for t in Tier.objects.all()}
         self.fields = list(Expertise.objects.all())
@@ -84,6 +115,7 @@ class _Corps:
         self.quality: dict[int, float] = {}  # presenter id → how well audiences take them
         self.by_ward: dict[int, list[Presenter]] = {}
         self.by = users.get("bantuyengiao")
+        self.year = review_year()
 
     def _people(self, ward: Org, n: int, *, with_position: bool, exclude: set[int]) -> list[Person]:
         qs = Person.objects.filter(
@@ -103,7 +135,7 @@ class _Corps:
             org=org,
             kind=kind,
             tier=self.tiers[tier],
-            theory_level=extra.pop("theory_level", rng.choice((2, 2, 3, 3, 3, 4))),
+            theory_level=extra.pop("theory_level", rng.choice((2, 2, 3, 3, 3, 3))),
             education=rng.choice(
                 (
                     "Cử nhân Luật",
@@ -124,7 +156,7 @@ class _Corps:
             presenter=presenter,
             from_status=Status.CANDIDATE,
             to_status=Status.ACTIVE,
-            reason=f"Công nhận theo Quyết định số {number}",
+            reason=f"Công nhận theo Quyết định số {number} (số hiệu ví dụ minh họa)",
             on=RECOGNISED_ON,
             by=self.by,
         )
@@ -139,7 +171,7 @@ class _Corps:
         if account is not None:
             province.append(
                 self._recognise(
-                    account, self.root, Kind.PRESENTER, "province", "1024-QĐ/TU", theory_level=4
+                    account, self.root, Kind.PRESENTER, "province", "1024-QĐ/TU", theory_level=3
                 )
             )
             taken.add(account.pk)
@@ -190,7 +222,7 @@ class _Corps:
             return
         suspended, leaving = corps[-1], corps[-2]
         self._change(
-            suspended, Status.SUSPENDED, "Điều trị bệnh dài ngày", datetime.date(YEAR, 5, 4)
+            suspended, Status.SUSPENDED, "Điều trị bệnh dài ngày", datetime.date(self.year, 5, 4)
         )
         if spare:
             successor = self._recognise(
@@ -201,7 +233,7 @@ class _Corps:
                 leaving,
                 Status.REPLACED,
                 "Chuyển công tác về Ban Tuyên giáo và Dân vận Tỉnh ủy",
-                datetime.date(YEAR, 8, 12),
+                datetime.date(self.year, 8, 12),
                 successor,
             )
         if len(spare) > 1:
@@ -239,21 +271,21 @@ class _Corps:
             (
                 "Cập nhật kiến thức: Nghị quyết Đại hội XIV của Đảng",
                 Training.Kind.UPDATE,
-                datetime.date(YEAR, 2, 24),
+                datetime.date(self.year, 2, 24),
                 8,
                 0.9,
             ),
             (
                 "Bồi dưỡng nghiệp vụ báo cáo viên năm 2026",
                 Training.Kind.COURSE,
-                datetime.date(YEAR, 3, 17),
+                datetime.date(self.year, 3, 17),
                 24,
                 0.8,
             ),
             (
                 "Cập nhật kiến thức: các nghị quyết của Bộ Chính trị về khoa học, công nghệ và kinh tế tư nhân",
                 Training.Kind.UPDATE,
-                datetime.date(YEAR, 6, 9),
+                datetime.date(self.year, 6, 9),
                 4,
                 0.75,
             ),
@@ -273,71 +305,139 @@ class _Corps:
                 TrainingAttendance(training=training, presenter=p, attended=rng.random() < share)
                 for p in corps
             ]
-        for month in range(1, 11):
-            day = datetime.date(YEAR, month, 5)
-            conference = Conference.objects.create(
-                title=f"Giao ban báo cáo viên tháng {month}/{YEAR}",
-                format=Format.ONLINE,
-                starts_at=_at(day, 14),
-                ends_at=_at(day, 16),
-                host_org=self.root,
-                created_by=self.by,
+        TrainingAttendance.objects.bulk_create(rows)
+        self._briefings(corps)
+
+    def _briefings(self, corps: list[Presenter]) -> None:
+        """The monthly "Hội nghị báo cáo viên" of the past ten months: the province's hall and a
+        site in each ward, the corps invited, attendance counted as training hours."""
+        admin = self.users["bantuyengiao"]
+        people = sorted({p.person_id for p in corps})
+        ward_sites = [
+            SitePlan(
+                ward,
+                f"Điểm cầu Đảng ủy {ward.name.removeprefix('Đảng bộ ')}",
+                f"Phòng họp trực tuyến Đảng ủy {ward.name.removeprefix('Đảng bộ ')}",
+                officer=self.users.get(WARD_OFFICERS[ward.name.removeprefix("Đảng bộ phường ")]),
             )
+            for ward in self.wards
+        ]
+        for k in range(10, 0, -1):
+            day = months_back(k, 5)
+            planned = self.planner.plan(
+                user=admin,
+                title=f"Hội nghị báo cáo viên tháng {day.month}/{day.year}",
+                description=(
+                    "Hội nghị báo cáo viên trực tuyến của Ban Tuyên giáo và Dân vận Tỉnh ủy, kết "
+                    "nối tới điểm cầu các đảng ủy phường: thông tin thời sự, định hướng tuyên "
+                    "truyền trong tháng."
+                ),
+                format=Format.ONLINE,
+                starts_at=at(day, 14),
+                ends_at=at(day, 16),
+                host_org=self.root,
+                sites=[
+                    SitePlan(
+                        self.dept,
+                        "Điểm cầu Ban Tuyên giáo và Dân vận Tỉnh ủy",
+                        "Hội trường Tỉnh ủy Quảng Ninh",
+                        is_host=True,
+                    ),
+                    *ward_sites,
+                ],
+                rules=[],
+                manual=people,
+            )
+            checkins, _missing = self.planner.past_attendance(
+                planned, rate=(0.85, 0.8), excused_share=0.6, makeup_share=(0.0, 0.0)
+            )
+            present = {c.person_id for c in checkins}
             training = Training.objects.create(
-                title=conference.title,
+                title=planned.conference.title,
                 kind=Training.Kind.BRIEFING,
                 org=self.root,
                 starts_on=day,
                 ends_on=day,
                 hours=2,
-                conference=conference,
+                conference=planned.conference,
             )
             self.counts.trainings += 1
-            rows += [
-                TrainingAttendance(training=training, presenter=p, attended=rng.random() < 0.8)
+            TrainingAttendance.objects.bulk_create(
+                TrainingAttendance(training=training, presenter=p, attended=p.person_id in present)
                 for p in corps
-            ]
-        TrainingAttendance.objects.bulk_create(rows)
+            )
 
     def _sessions(self) -> None:
-        """Each ward's monthly study conferences: a topic, two presenters, the audience's ratings."""
+        """Each ward's monthly study conference of the past eleven months: a topic, presenters of
+        the ward's corps, the attendance, and the audience's ratings of each presenter."""
         rng = self.rng
         feedback = []
-        for ward in self.wards:
+        for w, ward in enumerate(self.wards):
             corps = self.by_ward[ward.pk]
             if len(corps) < 2:
                 continue
-            listeners = list(
-                Person.objects.filter(org__path__startswith=ward.path).values_list("pk", flat=True)
+            name = ward.name.removeprefix("Đảng bộ phường ")
+            officer = self.users[WARD_OFFICERS[name]]
+            host = SitePlan(
+                ward,
+                f"Điểm cầu Hội trường Đảng ủy phường {name}",
+                f"Hội trường Đảng ủy – HĐND – UBND phường {name}",
+                is_host=True,
+                operators=[self.users["diemcau"]] if name == "Uông Bí" else [],
+                officer=officer,
             )
-            for month, day_of_month in [(m, d) for m in range(1, 11) for d in (8, 22)]:
-                day = datetime.date(YEAR, month, day_of_month)
-                topic = TOPICS[(month + day_of_month + ward.pk) % len(TOPICS)]
-                conference = Conference.objects.create(
-                    title=f"Hội nghị học tập, quán triệt: {topic} ({ward.name.removeprefix('Đảng bộ ')}, {day:%d/%m/%Y})",
-                    format=Format.IN_PERSON,
-                    starts_at=_at(day, 8),
-                    ends_at=_at(day, 11),
-                    host_org=ward,
-                    created_by=self.by,
-                )
+            cells = sorted(
+                Org.objects.filter(parent=ward, name__startswith="Chi bộ khu"), key=lambda o: o.path
+            )[:4]
+            for k in range(11, 0, -1):
+                day = months_back(k, 8 + 7 * w)
+                topic = TOPICS[(k + w) % len(TOPICS)]
+                # Twice a year all the ward's Party members, at the hall and four khu; the other
+                # months the key cadres and cell secretaries at the hall.
+                everyone = k % 6 == 1
                 speakers = rng.sample(corps, min(3, len(corps)))
-                for k, speaker in enumerate(speakers):
-                    AgendaItem.objects.create(
-                        conference=conference,
-                        starts_at=_at(day, 8 + k),
-                        title=topic
-                        if k == 0
-                        else f"Liên hệ thực tiễn {ward.name.removeprefix('Đảng bộ ')}",
-                        presenter=speaker.person,
-                    )
-                    self.counts.sessions += 1
+                planned = self.planner.plan(
+                    user=officer,
+                    title=f"Hội nghị học tập, quán triệt: {topic} (phường {name}, {day:%d/%m/%Y})",
+                    format=Format.HYBRID if everyone else Format.IN_PERSON,
+                    starts_at=at(day, 8),
+                    ends_at=at(day, 11),
+                    host_org=ward,
+                    presenters=[s.person for s in speakers],
+                    sites=[
+                        host,
+                        *(
+                            SitePlan(
+                                cell,
+                                f"Điểm cầu {cell.name}",
+                                f"Nhà văn hóa {cell.name.removeprefix('Chi bộ ')}, phường {name}",
+                                officer=officer,
+                            )
+                            for cell in (cells if everyone else [])
+                        ),
+                    ],
+                    rules=[([ward], PARTY_CATEGORIES if everyone else [Category.KEY_CADRE])],
+                    agenda=[
+                        AgendaPlan(
+                            at(day, 8 + i),
+                            at(day, 9 + i),
+                            topic if i == 0 else f"Liên hệ thực tiễn phường {name}",
+                            speaker.person,
+                        )
+                        for i, speaker in enumerate(speakers)
+                    ],
+                )
+                self.counts.sessions += len(speakers)
+                checkins, _missing = self.planner.past_attendance(
+                    planned, rate=(0.9, 0.85), late_share=0.06, makeup_share=(0.5, 0.3)
+                )
                 # Some presenters draw far more listeners (and ratings) than others.
+                listeners = [c.person_id for c in checkins]
                 for person_id in rng.sample(listeners, min(len(listeners), rng.randint(12, 70))):
                     speaker = speakers[0] if rng.random() < 0.6 else rng.choice(speakers[1:])
                     feedback.append(
                         Feedback(
-                            conference=conference,
+                            conference=planned.conference,
                             person_id=person_id,
                             presenter=speaker.person,
                             presenter_rating=_stars(rng, self.quality[speaker.pk]),
@@ -346,6 +446,7 @@ class _Corps:
                             organisation_rating=_stars(rng, 0.55),
                         )
                     )
+        # Past feedback in bulk: `give_feedback` stamps the present moment, one row at a time.
         Feedback.objects.bulk_create(feedback)
         self.counts.feedback = len(feedback)
 
@@ -355,11 +456,11 @@ class _Corps:
         ward = self.wards[0]
         review_round = services.open_round(
             org=ward,
-            year=YEAR,
-            title=f"Rà soát, đánh giá đội ngũ báo cáo viên {ward.name.removeprefix('Đảng bộ ')} năm {YEAR}",
+            year=self.year,
+            title=f"Rà soát, đánh giá đội ngũ báo cáo viên {ward.name.removeprefix('Đảng bộ ')} năm {self.year}",
             by=self.by,
         )
-        members = selectors.ranking(selectors.round_members(review_round), YEAR)
+        members = selectors.ranking(selectors.round_members(review_round), self.year)
         for ranked in members[: max(0, len(members) - 4)]:
             decision = ranked.score.recommendation
             if decision == Decision.REPLACE:
@@ -370,7 +471,7 @@ class _Corps:
                 decision=decision,
                 note=ranked.score.reason[:300] if decision == Decision.RETRAIN else "",
                 by=self.by,
-                on=datetime.date(YEAR, 11, 20),
+                on=datetime.date(self.year, 11, 20),
             )
         self.counts.rounds += 1
 
@@ -378,7 +479,9 @@ class _Corps:
         rng = self.rng
         scores = []
         for presenter in corps:
-            review = Review.objects.create(presenter=presenter, year=YEAR, by=self.by, comment="")
+            review = Review.objects.create(
+                presenter=presenter, year=self.year, by=self.by, comment=""
+            )
             self.counts.reviews += 1
             base = 3 + self.quality[presenter.pk] * 2
             for criterion in self.criteria:
@@ -392,5 +495,7 @@ class _Corps:
         ReviewScore.objects.bulk_create(scores)
 
 
-def create_presenters(*, rng: random.Random, users: dict[str, User]) -> PresenterCounts:
-    return _Corps(rng, users).run()
+def create_presenters(
+    *, rng: random.Random, users: dict[str, User], conferences: ConferenceCounts
+) -> PresenterCounts:
+    return _Corps(rng, users, conferences).run()

@@ -6,9 +6,9 @@ import datetime
 import random
 from itertools import accumulate
 
-from quantriet.core.demo import names
-from quantriet.core.demo.orgs_data import PARTY, Profile
 from quantriet.core.text import fold, nfc
+from quantriet.demo import names
+from quantriet.demo.orgs_data import PARTY, Profile
 from quantriet.orgs.models import Category, Gender, Org, Person
 from quantriet.orgs.validators import normalise_party_card
 

@@ -1,9 +1,11 @@
 """A dozen documents in real style, at Central, provincial, former-city and ward level.
 
-Central documents follow the published texts as closely as a summary can. Two numbers are
-illustrative rather than real: the presenters' regulation of the Central Propaganda and Mass
-Mobilisation Commission and the provincial documents' serial numbers (`…-HD/BTGDVTU`,
-`…-KH/TU`, `…-KH/ĐU`, `…-CTr/CB`) — they follow the real numbering style.
+Central documents follow the published texts as closely as a summary can (checked against
+`DOMAIN.md`): Chỉ thị 45-CT/TW (14/4/2025) replaces Chỉ thị 35-CT/TW (a "replaces" link);
+Chỉ thị 01-CT/TW (23/1/2026) on studying the XIV resolution; Quyết định 973-QĐ/BTGTW
+(15/12/2021) is the presenters' regulation. The provincial, ward and Party-cell serial numbers
+(`…-HD/BTGDVTU`, `…-KH/TU`, `…-KH/ĐU`, `…-CTr/CB`) follow the real numbering style but are
+examples, and their summaries say so ("ví dụ minh họa").
 
 `issuing_org` and circulation rows name organisations of the demo tree (see `orgs_data`);
 `links` are (relation, target key) pairs.
@@ -11,7 +13,7 @@ Mobilisation Commission and the provincial documents' serial numbers (`…-HD/BT
 
 import datetime
 
-from quantriet.core.demo.orgs_data import DEPARTMENT_NAME, OLD_CITY_NAME, ROOT_NAME
+from quantriet.demo.orgs_data import DEPARTMENT_NAME, OLD_CITY_NAME, ROOT_NAME
 
 ALL = ["key_cadre", "party_member", "youth_member", "association_member", "citizen"]
 PARTY = ["key_cadre", "party_member"]
@@ -33,8 +35,8 @@ DOCUMENTS: list[dict] = [
         "title": "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng",
         "summary": (
             "Nghị quyết xác định mục tiêu, phương hướng, nhiệm vụ phát triển đất nước 5 năm "
-            "2026–2030 và tầm nhìn đến năm 2045, với chủ đề: “Dưới lá cờ vẻ vang của Đảng, đoàn "
-            "kết, chung sức, đồng lòng thực hiện thắng lợi các mục tiêu phát triển đất nước đến "
+            "2026–2030 và tầm nhìn đến năm 2045, với chủ đề: “Dưới lá cờ vẻ vang của Đảng, "
+            "chung sức, đồng lòng thực hiện thắng lợi các mục tiêu phát triển đất nước đến "
             "năm 2030; tự chủ chiến lược, tự cường, tự tin, tiến mạnh trong kỷ nguyên vươn mình "
             "của dân tộc, vì hòa bình, độc lập, dân chủ, giàu mạnh, phồn vinh, văn minh, hạnh "
             "phúc, vững bước đi lên chủ nghĩa xã hội”."
@@ -225,7 +227,8 @@ DOCUMENTS: list[dict] = [
         "summary": (
             "Đại hội đảng bộ các cấp là sinh hoạt chính trị quan trọng của toàn Đảng, đánh giá "
             "kết quả nhiệm kỳ 2020–2025, xác định mục tiêu, phương hướng nhiệm kỳ 2025–2030 và "
-            "bầu cấp ủy đủ phẩm chất, năng lực, uy tín."
+            "bầu cấp ủy đủ phẩm chất, năng lực, uy tín. Chỉ thị đã được thay thế bởi Chỉ thị số "
+            "45-CT/TW ngày 14/4/2025 của Bộ Chính trị."
         ),
         "core_points": _lines(
             "Chuẩn bị văn kiện khách quan, trung thực, đúng thực chất; tổ chức lấy ý kiến góp ý "
@@ -239,29 +242,92 @@ DOCUMENTS: list[dict] = [
             "ủy.",
         ),
         "new_points": _lines(
-            "Gắn chuẩn bị đại hội với sắp xếp tổ chức bộ máy và đơn vị hành chính; nhân sự cấp "
-            "ủy được chuẩn bị đồng thời cho tổ chức mới sau hợp nhất, sáp nhập.",
             "Tiếp tục thực hiện chủ trương bố trí bí thư cấp ủy không là người địa phương.",
             "Đẩy mạnh ứng dụng công nghệ thông tin trong đại hội, hạn chế tài liệu giấy.",
         ),
         "audiences": PARTY,
     },
     {
-        "key": "presenters",
-        "kind": "regulation",
-        "number": "12-QĐ/BTGDVTW",
+        "key": "ct45",
+        "kind": "directive",
+        "number": "45-CT/TW",
         "level": "central",
-        "issuer": "Ban Tuyên giáo và Dân vận Trung ương",
-        "issued_on": datetime.date(2025, 8, 15),
+        "issuer": "Bộ Chính trị",
+        "issued_on": datetime.date(2025, 4, 14),
         "term": "khóa XIII",
         "title": (
-            "Quy định về tiêu chuẩn, nhiệm vụ và hoạt động của đội ngũ báo cáo viên, tuyên "
-            "truyền viên các cấp"
+            "Chỉ thị về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV "
+            "của Đảng"
         ),
         "summary": (
-            "Quy định tiêu chuẩn, quy trình công nhận, nhiệm vụ, quyền lợi, chế độ bồi dưỡng, "
-            "đánh giá, bổ sung và thay thế báo cáo viên, tuyên truyền viên từ Trung ương đến cơ "
-            "sở."
+            "Chỉ thị thay thế Chỉ thị số 35-CT/TW ngày 14/6/2024 và Kết luận số 118-KL/TW của "
+            "Bộ Chính trị, định hướng đại hội đảng bộ các cấp nhiệm kỳ 2025–2030 gắn với sắp "
+            "xếp tổ chức bộ máy của hệ thống chính trị và đơn vị hành chính."
+        ),
+        "core_points": _lines(
+            "Đại hội đảng bộ các cấp là sinh hoạt chính trị quan trọng của toàn Đảng; chuẩn bị "
+            "văn kiện khách quan, trung thực, lấy ý kiến góp ý của cán bộ, đảng viên và nhân dân.",
+            "Công tác nhân sự đúng nguyên tắc, quy trình, dân chủ, công khai; kiên quyết không để "
+            "lọt vào cấp ủy những người không đủ tiêu chuẩn.",
+            "Tổ chức đại hội đảng bộ cấp xã sau sắp xếp (không còn cấp huyện), rồi đại hội đảng "
+            "bộ cấp tỉnh, trước Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.",
+        ),
+        "new_points": _lines(
+            "Gắn chuẩn bị đại hội với sắp xếp tổ chức bộ máy và đơn vị hành chính; nhân sự cấp "
+            "ủy được chuẩn bị đồng thời cho tổ chức mới sau hợp nhất, sáp nhập.",
+            "Một văn bản thay cho Chỉ thị 35-CT/TW và Kết luận 118-KL/TW: không còn hai văn bản "
+            "cùng hiện hành về một nội dung.",
+        ),
+        "audiences": PARTY,
+        "links": [("replaces", "ct35")],
+    },
+    {
+        "key": "ct01",
+        "kind": "directive",
+        "number": "01-CT/TW",
+        "level": "central",
+        "issuer": "Bộ Chính trị",
+        "issued_on": datetime.date(2026, 1, 23),
+        "term": "khóa XIV",
+        "title": (
+            "Chỉ thị về tổ chức nghiên cứu, học tập, quán triệt, tuyên truyền và triển khai thực "
+            "hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
+        ),
+        "summary": (
+            "Bộ Chính trị chỉ đạo tổ chức nghiên cứu, học tập, quán triệt Nghị quyết Đại hội XIV "
+            "nghiêm túc, thực chất trong toàn Đảng, toàn dân, toàn quân; các cấp ủy xây dựng "
+            "chương trình hành động thực hiện Nghị quyết trong quý I năm 2026."
+        ),
+        "core_points": _lines(
+            "Cán bộ chủ chốt học tập tại hội nghị toàn quốc; cán bộ, đảng viên học tập tại các "
+            "điểm cầu và chi bộ, bảo đảm mọi đảng viên được học tập, quán triệt.",
+            "Các cấp ủy, tổ chức đảng xây dựng chương trình hành động, kế hoạch thực hiện Nghị "
+            "quyết phù hợp với địa phương, đơn vị, hoàn thành trong quý I năm 2026.",
+            "Tuyên truyền sâu rộng Nghị quyết trong nhân dân; đấu tranh phản bác các quan điểm "
+            "sai trái, thù địch.",
+        ),
+        "new_points": _lines(
+            "Kết hợp học tập trực tiếp với trực tuyến, kết nối tới điểm cầu cấp xã và chi bộ.",
+            "Gắn học tập Nghị quyết với thực hiện nhiệm vụ chính trị và đánh giá, xếp loại tổ "
+            "chức đảng, đảng viên cuối năm.",
+        ),
+        "audiences": PARTY,
+        "links": [("guides", "xiv")],
+    },
+    {
+        "key": "presenters",
+        "kind": "regulation",
+        "number": "973-QĐ/BTGTW",
+        "level": "central",
+        "issuer": "Ban Tuyên giáo Trung ương",
+        "issued_on": datetime.date(2021, 12, 15),
+        "term": "khóa XIII",
+        "title": "Quy chế hoạt động báo cáo viên, tuyên truyền viên của Đảng",
+        "summary": (
+            "Quyết định ban hành Quy chế hoạt động báo cáo viên, tuyên truyền viên của Đảng: "
+            "tiêu chuẩn, nhiệm vụ, quyền lợi, công nhận, đánh giá, bổ sung và thay thế báo cáo "
+            "viên, tuyên truyền viên các cấp. Chưa có quy chế thay thế sau khi hợp nhất Ban "
+            "Tuyên giáo và Ban Dân vận (2025)."
         ),
         "core_points": _lines(
             "Báo cáo viên có bản lĩnh chính trị vững vàng, trình độ lý luận chính trị và chuyên "
@@ -269,17 +335,15 @@ DOCUMENTS: list[dict] = [
             "Nhiệm vụ: truyền đạt, phân tích nội dung cốt lõi và điểm mới của chỉ thị, nghị quyết "
             "gắn với thực tiễn địa phương; đối thoại, giải đáp thắc mắc; phản ánh dư luận xã hội "
             "về cấp ủy.",
-            "Báo cáo viên tham gia đầy đủ các lớp bồi dưỡng, cập nhật kiến thức; được cung cấp "
-            "tài liệu, thông tin định hướng hằng tháng.",
+            "Báo cáo viên tham gia đầy đủ hội nghị báo cáo viên, các lớp bồi dưỡng, cập nhật kiến "
+            "thức; được cung cấp tài liệu, thông tin định hướng hằng tháng.",
             "Hằng năm cấp ủy đánh giá hoạt động của báo cáo viên; bổ sung, thay thế người không "
             "còn đủ tiêu chuẩn.",
         ),
         "new_points": _lines(
-            "Lấy ý kiến đánh giá của người nghe sau mỗi buổi báo cáo làm căn cứ đánh giá hiệu "
-            "quả hoạt động.",
-            "Ưu tiên sử dụng báo cáo viên truyền đạt hiệu quả nhất; kết hợp báo cáo trực tiếp "
-            "với trực tuyến và trên nền tảng số.",
-            "Thống nhất đội ngũ báo cáo viên tuyên giáo và dân vận sau khi hợp nhất hai ban.",
+            "Các cấp báo cáo viên: Trung ương, cấp tỉnh, cấp huyện (sau năm 2025 hệ thống này "
+            "dùng cấp Đảng ủy xã, phường, đặc khu thay cho cấp huyện) và tuyên truyền viên cơ sở.",
+            "Kết hợp báo cáo trực tiếp với trực tuyến và trên nền tảng số.",
         ),
         "audiences": ["key_cadre"],
     },
@@ -321,11 +385,12 @@ DOCUMENTS: list[dict] = [
         "level": "province",
         "issuer": "Đại hội đại biểu Đảng bộ tỉnh Quảng Ninh lần thứ XVI",
         "issuing_org": ROOT_NAME,
-        "issued_on": datetime.date(2025, 9, 30),
+        "issued_on": datetime.date(2025, 9, 27),
         "term": "2025–2030",
         "title": "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Quảng Ninh lần thứ XVI, nhiệm kỳ 2025–2030",
         "summary": (
-            "Xây dựng Đảng bộ và hệ thống chính trị trong sạch, vững mạnh; phát huy truyền thống "
+            "Đại hội họp từ ngày 25 đến ngày 27/9/2025. Xây dựng Đảng bộ và hệ thống chính trị "
+            "trong sạch, vững mạnh; phát huy truyền thống "
             "“Kỷ luật và Đồng tâm”; đưa Quảng Ninh phát triển nhanh, bền vững, trở thành tỉnh "
             "dịch vụ, công nghiệp hiện đại, trung tâm du lịch quốc tế, trung tâm kinh tế biển."
         ),
@@ -381,6 +446,35 @@ DOCUMENTS: list[dict] = [
             "Mỗi chương trình, kế hoạch, đề án có cán bộ phụ trách cụ thể.",
         ),
         "audiences": ALL,
+    },
+    {
+        "key": "ub1",
+        "kind": "resolution",
+        "number": "",
+        "level": "commune",
+        "issuer": "Đại hội đại biểu Đảng bộ phường Uông Bí lần thứ I",
+        "issuing_org": "Đảng bộ phường Uông Bí",
+        "issued_on": datetime.date(2025, 8, 8),
+        "term": "2025–2030",
+        "title": "Nghị quyết Đại hội đại biểu Đảng bộ phường Uông Bí lần thứ I, nhiệm kỳ 2025–2030",
+        "summary": (
+            "Đại hội đầu tiên của Đảng bộ phường Uông Bí (thành lập từ ngày 01/7/2025 trên cơ sở "
+            "các phường Thanh Sơn, Quang Trung, Yên Thanh và các khu Điền Công 1–3), khai mạc "
+            "ngày 08/8/2025, xác định phương hướng, nhiệm vụ nhiệm kỳ 2025–2030."
+        ),
+        "core_points": _lines(
+            "Xây dựng Đảng bộ và hệ thống chính trị phường trong sạch, vững mạnh; vận hành hiệu "
+            "quả chính quyền địa phương hai cấp.",
+            "Phát triển thương mại, dịch vụ, đô thị văn minh; phối hợp với các doanh nghiệp than, "
+            "điện trên địa bàn bảo vệ môi trường.",
+            "Chăm lo đời sống nhân dân các khu; giữ vững an ninh, trật tự.",
+        ),
+        "new_points": _lines(
+            "Nhiệm kỳ đầu tiên của phường mới sau khi không còn cấp huyện; Đảng ủy phường trực "
+            "thuộc Tỉnh ủy Quảng Ninh.",
+        ),
+        "audiences": ALL,
+        "links": [("relates", "ub20")],
     },
     {
         "key": "front_program",
@@ -520,3 +614,10 @@ DOCUMENTS: list[dict] = [
         "links": [("relates", "xiv")],
     },
 ]
+
+# Serial numbers of these are examples in the real style, not real documents: the text says so.
+EXAMPLE_KEYS = ("front_program", "guide_xiv", "ward_plan", "secret_plan")
+EXAMPLE_NOTE = " (Số, ký hiệu là ví dụ minh họa của dữ liệu mẫu, không phải văn bản thật.)"
+for _document in DOCUMENTS:
+    if _document["key"] in EXAMPLE_KEYS:
+        _document["summary"] += EXAMPLE_NOTE

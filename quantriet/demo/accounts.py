@@ -5,7 +5,7 @@ The README and the tests read this list; `load_demo` creates and prints it.
 
 from dataclasses import dataclass
 
-from quantriet.core.demo.orgs_data import DEPARTMENT_NAME, ROOT_NAME
+from quantriet.demo.orgs_data import DEPARTMENT_NAME, ROOT_NAME
 
 # Shared by every demo account; printed by `make run`, so it is no secret.
 DEMO_PASSWORD = "quantriet2026"  # noqa: S105
@@ -42,7 +42,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount(
         "uongbi",
         "officer",
-        "Cán bộ phụ trách tổ chức",
+        "Cán bộ phụ trách công tác tuyên giáo",
         "Đảng bộ phường Uông Bí",
         "Trần Văn Hùng",
         "male",
@@ -51,7 +51,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount(
         "yentu",
         "officer",
-        "Cán bộ phụ trách tổ chức",
+        "Cán bộ phụ trách công tác tuyên giáo",
         "Đảng bộ phường Yên Tử",
         "Phạm Thị Thu Hà",
         "female",
@@ -60,7 +60,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount(
         "vangdanh",
         "officer",
-        "Cán bộ phụ trách tổ chức",
+        "Cán bộ phụ trách công tác tuyên giáo",
         "Đảng bộ phường Vàng Danh",
         "Lê Đức Thắng",
         "male",

@@ -2,7 +2,8 @@
 moderation, answers by the conference's presenters, a closed poll and the attendees' feedback.
 
 Rows are written with the models and `bulk_create`, not with the dialogue services: those emit
-live events, and this conference is long over. Timestamps are set afterwards with `bulk_update`
+live events and stamp the present moment, and this conference is long over (the conference in
+progress, `live_data`, goes through the services). Timestamps are set afterwards with `bulk_update`
 (the models stamp `auto_now_add` fields on insert), so the history reads as it happened that
 morning. Every choice comes from the loader's seeded generator.
 """
@@ -17,8 +18,8 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import User
 
 from quantriet.conferences.models import CheckIn, Conference
-from quantriet.core.demo.orgs_data import COAL_GROUP_NAME, POWER_PLANT
 from quantriet.core.text import fold
+from quantriet.demo.orgs_data import COAL_GROUP_NAME, POWER_PLANT
 from quantriet.dialogue.models import (
     Answer,
     Feedback,
@@ -197,7 +198,7 @@ QUESTIONS: tuple[_Q, ...] = (
             "Văn kiện Đại hội XIV yêu cầu không đánh đổi môi trường lấy tăng trưởng kinh tế. Các "
             "doanh nghiệp than trên địa bàn phải thực hiện đúng cam kết: che chắn phương tiện, "
             "phun sương, rửa xe trước khi ra đường và chuyển dần sang vận chuyển bằng băng tải. "
-            "Người dân phản ánh qua tổ dân phố, Mặt trận Tổ quốc phường hoặc đường dây nóng của "
+            "Người dân phản ánh qua Trưởng khu, Mặt trận Tổ quốc phường hoặc đường dây nóng của "
             "tỉnh; Ủy ban nhân dân phường có trách nhiệm kiểm tra và trả lời công khai."
         ),
         votes=103,
@@ -392,7 +393,7 @@ QUESTIONS: tuple[_Q, ...] = (
     # 20–21: rejected
     _Q(
         "Đề nghị phường xem xét lại việc cấp giấy chứng nhận quyền sử dụng đất cho gia đình tôi ở "
-        "tổ 5, hồ sơ đã nộp hơn một năm mà chưa có kết quả.",
+        "khu Yên Thanh 2, hồ sơ đã nộp hơn một năm mà chưa có kết quả.",
         Status.REJECTED,
         where="ward",
         reason=REJECT_PERSONAL,

@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 
 from quantriet.bulletins.models import Bulletin, OpinionReport, Receipt, ReportStatus, Topic
 from quantriet.bulletins.services import recipients_for
-from quantriet.core.demo.orgs_data import ROOT_NAME, WARD_NAMES
+from quantriet.demo.orgs_data import ROOT_NAME, WARD_NAMES
 from quantriet.orgs.models import Org
 from quantriet.presenters.models import Presenter, Status
 
