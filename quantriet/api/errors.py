@@ -92,7 +92,7 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(PermissionDenied)
     def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
         return api.create_response(
-            request, error_body(_("Bạn không có quyền thực hiện thao tác này.")), status=403
+            request, error_body(_("Đồng chí không có quyền thực hiện thao tác này.")), status=403
         )
 
     @api.exception_handler(AuthenticationError)

@@ -30,7 +30,7 @@ VIETNAMESE_NAVIGATION = ["Văn bản", "Đảng viên, hội viên", "Đăng xu�
         (
             "/",
             ["Hello, ", "Your roles", "Officer in charge of the organisation"],
-            ["Xin chào", "Vai trò của bạn"],
+            ["Xin chào", "Vai trò của đồng chí"],
         ),
         (
             "/documents/",

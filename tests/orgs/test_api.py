@@ -148,7 +148,7 @@ def test_member_may_not_create(users, tree, api):
         "/api/v1/people", new_person(tree.cell_a1), content_type=JSON
     )
     assert response.status_code == 403
-    assert response.json()["detail"] == "Bạn không có quyền thực hiện thao tác này."
+    assert response.json()["detail"] == "Đồng chí không có quyền thực hiện thao tác này."
     assert not Person.objects.filter(full_name="Phạm Thị Dung").exists()
 
 

@@ -105,14 +105,14 @@ def _validate(ctx: Context, item: Item, now: datetime.datetime) -> int:
     if item.method == _SELF:
         if ctx.person_id is None:
             raise CheckInError(
-                _("Tài khoản của bạn chưa gắn với một đảng viên, hội viên."), status=403
+                _("Tài khoản của đồng chí chưa gắn với một đảng viên, hội viên."), status=403
             )
         if person_id != ctx.person_id:
-            raise CheckInError(_("Bạn chỉ có thể tự điểm danh cho chính mình."), status=403)
+            raise CheckInError(_("Đồng chí chỉ có thể tự điểm danh cho chính mình."), status=403)
         if not _code_matches(site, item.code):
             raise CheckInError(_("Mã điểm cầu không đúng."), field="code")
     elif item.site not in ctx.operable:
-        raise CheckInError(_("Bạn không có quyền điểm danh tại điểm cầu này."), status=403)
+        raise CheckInError(_("Đồng chí không có quyền điểm danh tại điểm cầu này."), status=403)
     at = item.at or now
     if timezone.is_naive(at):
         at = timezone.make_aware(at)

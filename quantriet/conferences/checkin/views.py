@@ -172,7 +172,7 @@ def _self_checkin_post(
     code: str,
 ) -> None:
     if person_id is None:
-        messages.error(request, _("Tài khoản của bạn chưa gắn với một đảng viên, hội viên."))
+        messages.error(request, _("Tài khoản của đồng chí chưa gắn với một đảng viên, hội viên."))
         return
     if site is None:
         messages.error(request, _("Mã điểm cầu không đúng."))

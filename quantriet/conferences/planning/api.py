@@ -160,7 +160,7 @@ def _resolve(user: User, data: dict[str, Any]) -> dict[str, Any]:
     if data.get("host_org") is not None:
         org = orgs_for(user, access.MANAGE_CONFERENCES).filter(pk=data["host_org"]).first()
         if org is None:
-            errors["host_org"] = [_("Không tìm thấy tổ chức, hoặc bạn không quản lý tổ chức này.")]
+            errors["host_org"] = [_("Không tìm thấy tổ chức, hoặc đồng chí không quản lý tổ chức này.")]
         data["host_org"] = org
     for name, queryset, message in (
         ("documents", visible_documents(user), _("Có văn bản không tìm thấy.")),
@@ -258,7 +258,7 @@ def create_site(request: HttpRequest, conference_id: int, payload: SiteIn) -> St
     org = orgs_for(user, access.MANAGE_CONFERENCES).filter(pk=data.pop("org")).first()
     if org is None:
         raise ValidationError(
-            {"org": _("Không tìm thấy tổ chức, hoặc bạn không quản lý tổ chức này.")}
+            {"org": _("Không tìm thấy tổ chức, hoặc đồng chí không quản lý tổ chức này.")}
         )
     ids = set(data.pop("operators"))
     operators = list(planning.operator_choices(user).filter(pk__in=ids)) if ids else []

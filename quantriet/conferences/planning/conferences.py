@@ -58,7 +58,7 @@ def _check_conference(user: User, values: Mapping[str, Any], errors: dict[str, l
     host = values.get("host_org")
     if host is not None and host.pk not in managed_org_ids(user, [host.pk]):
         errors.setdefault("host_org", []).append(
-            _("Bạn không có quyền tổ chức hội nghị cho tổ chức này.")
+            _("Đồng chí không có quyền tổ chức hội nghị cho tổ chức này.")
         )
 
 

@@ -79,7 +79,7 @@ def add_site(
     access.require_manage_conference(user, conference)
     errors: dict[str, list[str]] = {}
     if org is None or org.pk not in managed_org_ids(user, [org.pk]):
-        errors["org"] = [_("Không tìm thấy tổ chức, hoặc bạn không quản lý tổ chức này.")]
+        errors["org"] = [_("Không tìm thấy tổ chức, hoặc đồng chí không quản lý tổ chức này.")]
     elif Site.objects.filter(conference=conference, org=org).exists():
         errors["org"] = [_("Tổ chức này đã có điểm cầu trong hội nghị.")]
     if expected is not None and expected < 0:
@@ -187,7 +187,7 @@ def add_sites_for_orgs(*, user: User, conference: Conference, orgs: Iterable[Org
     allowed = managed_org_ids(user, [org.pk for org in orgs])
     if len(allowed) != len(orgs):
         raise ValidationError(
-            {"orgs": _("Có tổ chức không tìm thấy, hoặc bạn không quản lý tổ chức đó.")}
+            {"orgs": _("Có tổ chức không tìm thấy, hoặc đồng chí không quản lý tổ chức đó.")}
         )
     with transaction.atomic():
         existing = dict(
