@@ -32,7 +32,7 @@ def mark_answering(*, question: Question, by: User) -> Question:
     with transaction.atomic():
         question = lock(question)
         conference = question.conference
-        access.require_answer(by, conference)
+        access.require_decision(by, question, "answering")
         if question.status == Status.ANSWERING:
             return question
         if question.status in (Status.MERGED, Status.REJECTED):
@@ -62,7 +62,7 @@ def mark_answered(*, question: Question, by: User) -> Question:
     """Answered aloud, with no written answer (yet)."""
     with transaction.atomic():
         question = lock(question)
-        access.require_answer(by, question.conference)
+        access.require_decision(by, question, "answered")
         if question.status == Status.ANSWERED:
             return question
         if question.status in (Status.MERGED, Status.REJECTED):
@@ -99,7 +99,7 @@ def answer(
     with transaction.atomic():
         question = lock(question)
         conference = question.conference
-        access.require_answer(by, conference)
+        access.require_decision(by, question, "answer")
         if question.status in (Status.MERGED, Status.REJECTED):
             raise status_error(question)
         own_person_id = scope_for(by).person_id

@@ -32,7 +32,7 @@ def approve(*, question: Question, by: User) -> Question:
     """Let the question through (from pending, rejected, or back from "being answered")."""
     with transaction.atomic():
         question = lock(question)
-        access.require_moderate_question(by, question)
+        access.require_decision(by, question, "approve")
         if question.status == Status.APPROVED:
             return question
         if question.status not in (Status.PENDING, Status.REJECTED, Status.ANSWERING):
@@ -58,7 +58,7 @@ def reject(*, question: Question, by: User, reason: str) -> Question:
         )
     with transaction.atomic():
         question = lock(question)
-        access.require_moderate_question(by, question)
+        access.require_decision(by, question, "reject")
         if question.status not in (Status.PENDING, Status.APPROVED, Status.ANSWERING):
             raise status_error(question)
         was_public = question.status in PUBLIC_STATUSES
@@ -75,7 +75,7 @@ def return_to_pending(*, question: Question, by: User) -> Question:
     """Central moderators: put an approved or rejected question back in the queue."""
     with transaction.atomic():
         question = lock(question)
-        access.require_moderate(by, question.conference)
+        access.require_decision(by, question, "pending")
         if question.status == Status.PENDING:
             return question
         if question.status not in (Status.APPROVED, Status.REJECTED):
@@ -94,7 +94,7 @@ def route(*, question: Question, by: User, presenter: Person) -> Question:
     """Address the question to one of the conference's presenters."""
     with transaction.atomic():
         question = lock(question)
-        access.require_moderate(by, question.conference)
+        access.require_decision(by, question, "route")
         if question.status in (Status.MERGED, Status.REJECTED):
             raise status_error(question)
         require_presenter(question.conference, presenter, "addressed_to")
@@ -120,7 +120,7 @@ def merge(*, question: Question, by: User, into: Question) -> Question:
         # Lock both rows in id order so two opposite merges cannot deadlock.
         locked = {q.pk: lock(q) for q in sorted((question, into), key=lambda q: q.pk)}
         question, into = locked[question.pk], locked[into.pk]
-        access.require_moderate(by, question.conference)
+        access.require_decision(by, question, "merge")
         if into.conference_id != question.conference_id:
             raise ValidationError({"merged_into": _("Câu hỏi gộp vào phải cùng hội nghị.")})
         if question.status == Status.MERGED:
