@@ -1,10 +1,14 @@
 """Dialogue pages: asking, the moderators' queue, the presenter, the big screen (test client)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from quantriet.dialogue import services
 from quantriet.dialogue.models import Question, Settings, Vote
+from quantriet.orgs.models import Role
+from tests.factories import UserFactory, grant
 
 SCRIPT = "<script>alert(1)</script> Có áp dụng cho chi bộ khu phố?"
 
@@ -339,3 +343,71 @@ def test_conference_page_links_every_dialogue_page(dialogue, users, login):
     body = login(users.admin).get(f"/conferences/{conference.pk}/").content.decode()
     for name in ("ask", "moderate", "polls", "feedback", "qa"):
         assert reverse(f"dialogue:{name}", args=[conference.pk]) in body
+
+
+# --- fixed query counts -------------------------------------------------------------------
+
+MAX_MODERATION_QUERIES = 16
+
+
+def _queries(client, url):
+    client.get(url)  # the session and the content types are read once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def _pending(d, first, last):
+    """Pending questions of site A (An's and Bình's), each with a likely duplicate."""
+    for n in range(first, last):
+        services.ask_question(
+            conference=d.conference,
+            by=(d.an_user, d.binh_user)[n % 2],
+            text=f"Nghị quyết mới áp dụng cho chi bộ nông thôn thế nào, câu {n}?",
+        )
+
+
+@pytest.mark.parametrize("who", ["admin", "officer", "moderator", "operator_a"])
+def test_moderation_page_runs_the_same_queries_for_1_and_10_questions(dialogue, login, who):
+    dialogue.settings.questions_per_10_minutes = 100
+    dialogue.settings.save()
+    officer = UserFactory(username="officer")
+    grant(officer, Role.OFFICER, dialogue.conference.host_org)
+    user = officer if who == "officer" else getattr(dialogue, who)
+    approved(
+        dialogue, "Nghị quyết mới áp dụng cho chi bộ nông thôn ra sao?", by=dialogue.cuong_user
+    )
+    client = login(user)
+    url = page_url("moderate", dialogue)
+
+    _pending(dialogue, 0, 1)
+    one, first = _queries(client, url)
+    _pending(dialogue, 1, 10)
+    ten, second = _queries(client, url)
+
+    assert [len(first.context["cards"]), len(second.context["cards"])] == [1, 10]
+    assert all(card["similar"] for card in second.context["cards"])
+    assert one == ten
+    assert ten <= MAX_MODERATION_QUERIES
+
+
+@pytest.mark.parametrize(("name", "who"), [("presenter", "presenter_user"), ("screen", "an_user")])
+def test_presenter_and_screen_pages_run_the_same_queries_for_1_and_10_questions(
+    dialogue, login, name, who
+):
+    dialogue.settings.questions_per_10_minutes = 100
+    dialogue.settings.save()
+    client = login(getattr(dialogue, who))
+    url = page_url(name, dialogue)
+
+    def add(first, last):
+        for n in range(first, last):
+            approved(dialogue, f"Câu hỏi {n}", by=(dialogue.an_user, dialogue.binh_user)[n % 2])
+
+    add(0, 1)
+    one, _first = _queries(client, url)
+    add(1, 10)
+    ten, _second = _queries(client, url)
+
+    assert one == ten
