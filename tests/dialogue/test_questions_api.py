@@ -96,7 +96,7 @@ def test_rate_limited_question_is_429_with_the_message_and_not_stored(dialogue, 
 
     assert response.status_code == 429
     assert response.json()["detail"] == (
-        "Bạn đã gửi 3 câu hỏi trong 10 phút qua; vui lòng chờ trước khi hỏi tiếp."
+        "Đồng chí đã gửi 3 câu hỏi trong 10 phút qua; vui lòng chờ trước khi hỏi tiếp."
     )
     assert Question.objects.count() == 3
 

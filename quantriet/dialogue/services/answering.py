@@ -107,7 +107,7 @@ def answer(
         if presenter is not None:
             if not moderator and presenter.pk != own_person_id:
                 raise ValidationError(
-                    {"presenter": _("Bạn chỉ trả lời được với tư cách của mình.")}
+                    {"presenter": _("Đồng chí chỉ trả lời được với tư cách của mình.")}
                 )
             require_presenter(conference, presenter, "presenter")
             presenter_id = presenter.pk

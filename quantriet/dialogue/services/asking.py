@@ -92,7 +92,9 @@ def ask_question(
         ).count()
         if recent >= settings.questions_per_10_minutes:
             raise ValidationError(
-                _("Bạn đã gửi %(n)s câu hỏi trong 10 phút qua; vui lòng chờ trước khi hỏi tiếp."),
+                _(
+                    "Đồng chí đã gửi %(n)s câu hỏi trong 10 phút qua; vui lòng chờ trước khi hỏi tiếp."
+                ),
                 code="rate_limited",
                 params={"n": recent},
             )
