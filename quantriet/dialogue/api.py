@@ -15,7 +15,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from pydantic import Field
 
 from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
 from quantriet.api.errors import django_errors, error_body
@@ -71,7 +70,7 @@ class QuestionIn(Schema):
 class QuestionPatch(Schema):
     status: Question.Status | None = None
     merged_into: int | None = None
-    reason: str | None = Field(None, max_length=255)
+    reason: str | None = None  # required for a rejection, ≤ 255: `services.reject` says so
     addressed_to: int | None = None
 
 
