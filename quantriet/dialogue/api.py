@@ -15,7 +15,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from pydantic import Field
 
 from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
 from quantriet.api.errors import django_errors, error_body
@@ -71,7 +70,7 @@ class QuestionIn(Schema):
 class QuestionPatch(Schema):
     status: Question.Status | None = None
     merged_into: int | None = None
-    reason: str | None = Field(None, max_length=255)
+    reason: str | None = None  # required for a rejection, ≤ 255: `services.reject` says so
     addressed_to: int | None = None
 
 
@@ -128,6 +127,16 @@ def _presenter(conference: Conference, pk: int, field: str) -> Person:
 def _after(user: User, question: Question, conference: Conference) -> dict[str, Any]:
     """The question as it now stands, for the one who just acted on it."""
     return _payload(user, selectors.question_detail(question.pk), conference)
+
+
+_DECISIONS: dict[str, access.Decision] = {
+    Question.Status.APPROVED: "approve",
+    Question.Status.REJECTED: "reject",
+    Question.Status.PENDING: "pending",
+    Question.Status.ANSWERING: "answering",
+    Question.Status.ANSWERED: "answered",
+    Question.Status.MERGED: "merge",
+}
 
 
 # --- questions ---------------------------------------------------------------------------------
@@ -233,11 +242,12 @@ def update_question(
     status = payload.status
     if status is None and payload.merged_into is not None:
         status = Question.Status.MERGED
-    answering = status in (Question.Status.ANSWERING, Question.Status.ANSWERED)
-    if not access.can_moderate_question(user, question) and not (
-        answering and payload.addressed_to is None and access.can_answer(user, conference)
-    ):
-        raise PermissionDenied
+    # Every decision asked for is checked before any is taken, with the pages' rule.
+    decisions: list[access.Decision] = [_DECISIONS[status]] if status is not None else []
+    if payload.addressed_to is not None:
+        decisions.append("route")
+    for decision in decisions:
+        access.require_decision(user, question, decision)
     with transaction.atomic():
         if status == Question.Status.APPROVED:
             services.approve(question=question, by=user)
@@ -273,7 +283,7 @@ def answer_question(request: HttpRequest, question_id: int, payload: AnswerIn) -
     user: User = request.user  # type: ignore[assignment]
     question = selectors.get_question(user, question_id)
     conference = question.conference
-    access.require_answer(user, conference)
+    access.require_decision(user, question, "answer")
     presenter = None
     if payload.presenter is not None:
         presenter = _presenter(conference, payload.presenter, "presenter")

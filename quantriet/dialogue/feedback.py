@@ -52,7 +52,7 @@ def person_of(user: User | AnonymousUser) -> Person | None:
 def feedback_refusal(conference: Conference, person: Person | None) -> str | None:
     """Why this person may not give feedback now (None: they may). Two or three queries."""
     if person is None:
-        return _("Tài khoản của bạn chưa gắn với hồ sơ cá nhân nên chưa thể gửi đánh giá.")
+        return _("Tài khoản của đồng chí chưa gắn với hồ sơ cá nhân nên chưa thể gửi đánh giá.")
     if conference.starts_at > timezone.now():
         return _("Hội nghị chưa diễn ra, chưa thể gửi đánh giá.")
     attended = (
@@ -62,7 +62,7 @@ def feedback_refusal(conference: Conference, person: Person | None) -> str | Non
     if not attended:
         return _("Chỉ người được mời hoặc đã điểm danh dự hội nghị mới gửi được đánh giá.")
     if Feedback.objects.filter(conference=conference, person=person).exists():
-        return _("Bạn đã gửi đánh giá cho hội nghị này.")
+        return _("Đồng chí đã gửi đánh giá cho hội nghị này.")
     return None
 
 
@@ -143,7 +143,7 @@ def give_feedback(
                 **ratings,
             )
     except IntegrityError:  # a double submit that passed the check at the same moment
-        raise ValidationError(_("Bạn đã gửi đánh giá cho hội nghị này.")) from None
+        raise ValidationError(_("Đồng chí đã gửi đánh giá cho hội nghị này.")) from None
 
 
 # --- reads -------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Forms of the dialogue pages: asking, moderating and answering.
 
-The length and rate limits live in the services (one Vietnamese message for the page and the
-API alike); these forms only shape the input.
+The rules (required texts, lengths, rates, who may be chosen) live in the services, so a page
+and the API give the same Vietnamese message; these forms only shape the input. Field names are
+the API's (`addressed_to`, `merged_into`, `reason`, `presenter`): the page's script sends the
+same form to the API.
 """
 
 from __future__ import annotations
@@ -14,22 +16,17 @@ from django.utils.translation import gettext_lazy as _
 
 from quantriet.conferences.models import Site
 from quantriet.dialogue.models import Question
+from quantriet.dialogue.selectors import ACTIVE_STATUSES
 from quantriet.orgs.models import Person
-
-ACTIVE_STATUSES = (
-    Question.Status.PENDING,
-    Question.Status.APPROVED,
-    Question.Status.ANSWERING,
-    Question.Status.ANSWERED,
-)
 
 
 class AskForm(forms.Form):
+    # Not required here: the service refuses an empty question with its own message.
     text = forms.CharField(
         label=_("Câu hỏi của đồng chí"),
         strip=True,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "off"}),
-        error_messages={"required": _("Vui lòng nhập nội dung câu hỏi.")},
     )
     anonymous = forms.BooleanField(label=_("Gửi ẩn danh"), required=False)
     site = forms.ModelChoiceField(
@@ -62,39 +59,37 @@ class AskForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Lý do không duyệt"),
-        max_length=255,
-        error_messages={"required": _("Vui lòng nêu lý do không duyệt.")},
-    )
+    # Required and at most 255 characters: the service says so (`services.reject`).
+    reason = forms.CharField(label=_("Lý do không duyệt"), required=False)
 
 
 class RouteForm(forms.Form):
-    presenter = forms.ModelChoiceField(
+    addressed_to = forms.ModelChoiceField(
         label=_("Chuyển báo cáo viên"), queryset=Person.objects.none()
     )
 
     def __init__(self, *args: Any, presenters: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["presenter"].queryset = presenters
-        self.fields["presenter"].label_from_instance = lambda person: person.full_name
+        self.fields["addressed_to"].queryset = presenters
+        self.fields["addressed_to"].label_from_instance = lambda person: person.full_name
 
 
 class MergeForm(forms.Form):
-    into = forms.ModelChoiceField(label=_("Gộp vào câu hỏi"), queryset=Question.objects.none())
+    merged_into = forms.ModelChoiceField(
+        label=_("Gộp vào câu hỏi"), queryset=Question.objects.none()
+    )
 
     def __init__(self, *args: Any, question: Question, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["into"].queryset = Question.objects.filter(
+        self.fields["merged_into"].queryset = Question.objects.filter(
             conference_id=question.conference_id, status__in=ACTIVE_STATUSES
         ).exclude(pk=question.pk)
 
 
 class AnswerForm(forms.Form):
+    # A live answer may have no summary; a written one needs a text (the service decides).
     text = forms.CharField(
-        label=_("Nội dung trả lời"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Vui lòng nhập nội dung trả lời.")},
+        label=_("Nội dung trả lời"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     live = forms.BooleanField(
         label=_("Đã trả lời trực tiếp tại hội nghị (đây là tóm tắt)"), required=False

@@ -37,7 +37,7 @@ class PollForm(forms.Form):
 class PollAnswerForm(forms.Form):
     """Radio buttons for a single-choice poll, check boxes for a multiple-choice one."""
 
-    options = forms.TypedMultipleChoiceField(label=_("Lựa chọn của bạn"), coerce=int)
+    options = forms.TypedMultipleChoiceField(label=_("Lựa chọn của đồng chí"), coerce=int)
 
     def __init__(self, *args: Any, poll: Poll, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

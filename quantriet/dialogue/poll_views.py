@@ -134,7 +134,7 @@ def answer_poll(request: HttpRequest, poll_pk: int) -> HttpResponse:
         except ValidationError as exc:
             _flash_errors(request, exc)
         else:
-            messages.success(request, _("Cảm ơn bạn đã trả lời khảo sát."))
+            messages.success(request, _("Cảm ơn đồng chí đã trả lời khảo sát."))
     return redirect(
         reverse("dialogue:polls", kwargs={"pk": poll.conference_id}) + f"#poll-{poll.pk}"
     )
@@ -171,7 +171,7 @@ def feedback_page(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                messages.success(request, _("Cảm ơn bạn đã gửi đánh giá."))
+                messages.success(request, _("Cảm ơn đồng chí đã gửi đánh giá."))
                 return redirect("dialogue:feedback", pk=conference.pk)
     elif request.method == "POST":
         messages.error(request, refusal)

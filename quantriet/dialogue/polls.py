@@ -7,7 +7,7 @@ transaction and published after commit (see `quantriet.dialogue.events`).
 Decisions:
 - One open poll per conference: opening a poll closes the one that was open (the room answers
   one question at a time; the screen shows it).
-- One answer per person: a second answer is refused ("Bạn đã trả lời khảo sát này."), it does not
+- One answer per person: a second answer is refused ("Đồng chí đã trả lời khảo sát này."), it does not
   replace the first, so a result shown on the screen never shrinks behind the room's back.
 - The site of an answer is the person's invitation site (or, for an uninvited person, the site
   where they checked in), so results can be shown per site.
@@ -300,7 +300,7 @@ def answer_poll(*, poll: Poll, by: User, options: Sequence[int]) -> dict[str, An
     person_id = _person_id(by)
     if person_id is None:
         raise ValidationError(
-            _("Tài khoản của bạn chưa gắn với hồ sơ cá nhân nên chưa thể trả lời khảo sát.")
+            _("Tài khoản của đồng chí chưa gắn với hồ sơ cá nhân nên chưa thể trả lời khảo sát.")
         )
     try:
         chosen = {int(o) for o in options or []}
@@ -320,7 +320,7 @@ def answer_poll(*, poll: Poll, by: User, options: Sequence[int]) -> dict[str, An
         if poll.kind == Poll.Kind.SINGLE and len(chosen) != 1:
             raise ValidationError({"options": _("Khảo sát này chỉ được chọn một phương án.")})
         if PollVote.objects.filter(poll=poll, person_id=person_id).exists():
-            raise ValidationError(_("Bạn đã trả lời khảo sát này."))
+            raise ValidationError(_("Đồng chí đã trả lời khảo sát này."))
         site_id = _attendee_site_id(poll.conference_id, person_id)
         try:
             with transaction.atomic():
@@ -329,7 +329,7 @@ def answer_poll(*, poll: Poll, by: User, options: Sequence[int]) -> dict[str, An
                     for o in sorted(chosen)
                 )
         except IntegrityError:
-            raise ValidationError(_("Bạn đã trả lời khảo sát này.")) from None
+            raise ValidationError(_("Đồng chí đã trả lời khảo sát này.")) from None
         results = poll_results(poll)
         emit(conference_id=poll.conference_id, kind="poll.results", data=results)
     return results

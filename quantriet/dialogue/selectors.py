@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import Literal
 
@@ -16,11 +17,19 @@ from django.http import Http404
 from quantriet.conferences.models import Conference
 from quantriet.core.text import fold
 from quantriet.dialogue import access
-from quantriet.dialogue.models import Answer, Event, ModerationLog, Question
+from quantriet.dialogue.models import Answer, ModerationLog, Question
 from quantriet.orgs.access import scope_for
+from quantriet.orgs.models import Person
 
 # What the audience (anyone who may follow the conference) sees.
 PUBLIC_STATUSES = (
+    Question.Status.APPROVED,
+    Question.Status.ANSWERING,
+    Question.Status.ANSWERED,
+)
+# What a duplicate may be merged into.
+ACTIVE_STATUSES = (
+    Question.Status.PENDING,
     Question.Status.APPROVED,
     Question.Status.ANSWERING,
     Question.Status.ANSWERED,
@@ -72,13 +81,45 @@ def questions_for(
     conference: Conference,
     *,
     status: str | None = None,
+    statuses: Sequence[str] | None = None,
     order: Literal["votes", "time"] | str = "votes",
 ) -> QuerySet[Question]:
     """Visible questions, by votes (most first) or by time (newest first); a fixed query count."""
     queryset = visible_questions(user, conference)
     if status:
         queryset = queryset.filter(status=status)
+    if statuses is not None:
+        queryset = queryset.filter(status__in=statuses)
     return _with_related(queryset).order_by(*ORDERINGS.get(order, ORDERINGS["votes"]))
+
+
+def moderation_queue(
+    conference: Conference, rights: access.ModerationRights, *, pk: int | None = None
+) -> list[Question]:
+    """The pending questions these rights cover (all, or the operated sites'), newest first, with
+    what their cards show: two queries however many there are. `pk`: that one question only."""
+    queryset = Question.objects.filter(conference=conference, status=Question.Status.PENDING)
+    if not rights.central:
+        queryset = queryset.filter(site_id__in=rights.site_ids)
+    if pk is not None:
+        queryset = queryset.filter(pk=pk)
+    questions = list(_with_related(queryset).order_by(*ORDERINGS["time"]))
+    for question in questions:
+        question.conference = conference
+    return questions
+
+
+def merge_targets(conference: Conference) -> QuerySet[Question]:
+    """The questions a duplicate may be merged into, most supported first (for the selects)."""
+    return (
+        Question.objects.filter(conference=conference, status__in=ACTIVE_STATUSES)
+        .only("id", "text", "votes", "status", "conference_id")
+        .order_by("-votes", "created_at", "id")
+    )
+
+
+def presenters_of(conference: Conference) -> QuerySet[Person]:
+    return conference.presenters.order_by("search_name", "id")
 
 
 def get_question(user: User | AnonymousUser, pk: object) -> Question:
@@ -106,9 +147,7 @@ def question_detail(pk: int) -> Question:
 
 def audience_for(user: User | AnonymousUser, conference: Conference) -> str:
     """Which payload the user gets: "moderators" (may know anonymous askers) or "public"."""
-    if access.can_moderate(user, conference):
-        return Event.Audience.MODERATORS
-    return Event.Audience.PUBLIC
+    return access.audience_of(access.can_moderate(user, conference))
 
 
 # --- likely duplicates ---------------------------------------------------------------------
@@ -135,30 +174,46 @@ def similarity(a: str, b: str) -> float:
     return max(jaccard, matcher.ratio())
 
 
-def similar_questions(question: Question, limit: int = 5) -> list[tuple[Question, float]]:
-    """The conference's other questions that resemble this one, best first, score ≥ 0.5.
+def similar_by_question(
+    questions: Sequence[Question], limit: int = 5
+) -> dict[int, list[tuple[Question, float]]]:
+    """For each question, the other questions of its conference that resemble it, best first,
+    score ≥ 0.5.
 
-    Scored in Python over (id, search_text) of the conference's questions in one query; the
-    best few are then fetched whole in a second.
+    Scored in Python over (id, search_text) of the conferences' questions, read in one query
+    for all of `questions`; the best few of every question are then fetched whole together:
+    a fixed query count for a page of cards.
     """
-    rows = (
-        Question.objects.filter(conference_id=question.conference_id)
-        .exclude(pk=question.pk)
+    if not questions:
+        return {}
+    rows = list(
+        Question.objects.filter(conference_id__in={q.conference_id for q in questions})
         .exclude(status=Question.Status.MERGED)
-        .values_list("id", "search_text")
+        .values_list("id", "conference_id", "search_text")
     )
-    text = question.search_text or fold(question.text)
-    scored = []
-    for pk, other in rows.iterator():
-        score = similarity(text, other)
-        if score >= SIMILARITY_THRESHOLD:
-            scored.append((score, pk))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    best = scored[:limit]
-    if not best:
-        return []
-    found = _with_related(Question.objects.filter(pk__in=[pk for _, pk in best])).in_bulk()
-    return [(found[pk], round(score, 3)) for score, pk in best if pk in found]
+    best: dict[int, list[tuple[float, int]]] = {}
+    for question in questions:
+        text = question.search_text or fold(question.text)
+        scored = []
+        for pk, conference_id, other in rows:
+            if pk == question.pk or conference_id != question.conference_id:
+                continue
+            score = similarity(text, other)
+            if score >= SIMILARITY_THRESHOLD:
+                scored.append((score, pk))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        best[question.pk] = scored[:limit]
+    wanted = {pk for found in best.values() for _score, pk in found}
+    fetched = _with_related(Question.objects.filter(pk__in=wanted)).in_bulk() if wanted else {}
+    return {
+        question_pk: [(fetched[pk], round(score, 3)) for score, pk in found if pk in fetched]
+        for question_pk, found in best.items()
+    }
+
+
+def similar_questions(question: Question, limit: int = 5) -> list[tuple[Question, float]]:
+    """The conference's other questions that resemble this one, best first, score ≥ 0.5."""
+    return similar_by_question([question], limit)[question.pk]
 
 
 # --- counts and log ----------------------------------------------------------------------

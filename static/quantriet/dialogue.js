@@ -8,6 +8,10 @@
  * typed goes in with textContent, never as HTML. The moderators' and presenter's pages hold
  * forms, so they fetch a server-rendered card (escaped by Django) for a changed question.
  * Labels come from the page's data-label-* / data-msg-* attributes.
+ *
+ * Every form posts to its page without JavaScript. With it, a form that names an API endpoint
+ * (data-api, data-api-method, and data-api-status for a fixed status) is sent there instead as
+ * JSON, with the session and the CSRF token: its field names are the API's.
  */
 (function () {
   "use strict";
@@ -40,12 +44,36 @@
     return match ? decodeURIComponent(match[1]) : "";
   }
 
-  function postForm(form) {
-    return fetch(form.action, {
-      method: "POST",
+  function formBody(form) {
+    var body = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.disabled || el.name === "csrfmiddlewaretoken") {
+        return;
+      }
+      if (el.type === "checkbox") {
+        body[el.name] = el.checked;
+      } else if (el.tagName === "SELECT" && el.value === "") {
+        return; // nothing chosen: the API's default
+      } else if (el.type !== "submit" && el.type !== "button") {
+        body[el.name] = el.value;
+      }
+    });
+    if (form.dataset.apiStatus) {
+      body.status = form.dataset.apiStatus;
+    }
+    return body;
+  }
+
+  function sendForm(form) {
+    return fetch(form.dataset.api, {
+      method: form.dataset.apiMethod || "POST",
       credentials: "same-origin",
-      headers: { Accept: "application/json", "X-CSRFToken": csrfToken() },
-      body: new FormData(form),
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/json",
+        "X-CSRFToken": csrfToken(),
+      },
+      body: JSON.stringify(formBody(form)),
     }).then(function (response) {
       return response
         .json()
@@ -159,6 +187,7 @@
     var form = item.querySelector("form.qt-vote-form");
     if (form) {
       form.action = voteUrl.replace(/\/0\/vote\/$/, "/" + id + "/vote/");
+      form.dataset.api = form.dataset.api.replace(/\/0\/vote$/, "/" + id + "/vote");
     }
     return item;
   }
@@ -429,19 +458,18 @@
     askForm.addEventListener("submit", function (event) {
       event.preventDefault();
       submit.disabled = true;
-      postForm(askForm)
+      sendForm(askForm)
         .then(function (reply) {
           if (reply.status === 201) {
+            var question = reply.data;
             errorBox.classList.add("d-none");
-            doneBox.textContent = reply.data.message || cfg.msgSent;
+            doneBox.textContent = VISIBLE[question.status] ? cfg.msgSent : cfg.msgPending;
             doneBox.classList.remove("d-none");
             textArea.value = "";
             textArea.classList.remove("is-invalid");
             updateCounter();
-            if (reply.data.question) {
-              render(reply.data.question);
-              refreshEmpty();
-            }
+            render(question);
+            refreshEmpty();
           } else {
             var errors = reply.data.errors || [];
             showError(reply.data.detail || (errors[0] && errors[0].message));
@@ -461,7 +489,7 @@
 
   root.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form === askForm || !form.closest("[data-statuses]")) {
+    if (form === askForm || !form.dataset.api || !form.closest("[data-statuses]")) {
       return;
     }
     event.preventDefault();
@@ -471,7 +499,7 @@
     }
     var item = form.closest("[data-question-id]");
     var isVote = form.classList.contains("qt-vote-form");
-    postForm(form)
+    sendForm(form)
       .then(function (reply) {
         if (reply.status >= 400) {
           setStatus(reply.data.detail || cfg.msgError);

@@ -108,6 +108,12 @@ def test_two_sites_see_questions_votes_answers_and_merges_live(dialogue, asgi_se
         context_a.add_cookies([session_cookie(dialogue.an_user, asgi_server)])
         context_b.add_cookies([session_cookie(dialogue.cuong_user, asgi_server)])
         context_screen.add_cookies([session_cookie(dialogue.operator_a, asgi_server)])
+        posts = []
+        for context in (context_a, context_b):
+            context.on(
+                "request",
+                lambda request: posts.append(request.url) if request.method == "POST" else None,
+            )
         try:
             page_a = context_a.new_page()
             page_b = context_b.new_page()
@@ -137,6 +143,11 @@ def test_two_sites_see_questions_votes_answers_and_merges_live(dialogue, asgi_se
             )
             assert wait_for(lambda: votes_a.inner_text() == "1")
             assert item_b.locator("button[data-action=vote]").is_disabled()
+            # The script asked and voted through the API, not by posting the pages' forms.
+            assert posts == [
+                f"{asgi_server}/api/v1/conferences/{dialogue.conference.pk}/questions",
+                f"{asgi_server}/api/v1/questions/{question.pk}/vote",
+            ]
 
             # A duplicate from site B with a vote of its own, merged by the moderator.
             duplicate = services.ask_question(
@@ -184,3 +195,84 @@ def test_two_sites_see_questions_votes_answers_and_merges_live(dialogue, asgi_se
             context_b.close()
             context_screen.close()
             browser.close()
+
+
+def test_moderator_and_presenter_act_through_the_api_from_their_pages(dialogue, asgi_server):
+    """The cards' buttons: the script sends each form to /api/v1/ (never as JSON to the page),
+    then fetches the changed card as an HTML partial."""
+    first = services.ask_question(
+        conference=dialogue.conference, by=dialogue.an_user, text="Câu hỏi thứ nhất"
+    )
+    second = services.ask_question(
+        conference=dialogue.conference, by=dialogue.binh_user, text="Câu hỏi thứ hai"
+    )
+    moderate_path = reverse("dialogue:moderate", args=[dialogue.conference.pk])
+    presenter_path = reverse("dialogue:presenter", args=[dialogue.conference.pk])
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        moderator = browser.new_context(viewport={"width": 1280, "height": 900})
+        presenter = browser.new_context(viewport={"width": 1280, "height": 900})
+        moderator.add_cookies([session_cookie(dialogue.moderator, asgi_server)])
+        presenter.add_cookies([session_cookie(dialogue.presenter_user, asgi_server)])
+        posts = []
+        for context in (moderator, presenter):
+            context.on(
+                "request",
+                lambda request: (
+                    posts.append((request.method, request.url))
+                    if request.method in ("POST", "PATCH")
+                    else None
+                ),
+            )
+        try:
+            page = moderator.new_page()
+            page.goto(asgi_server + moderate_path)
+            page.wait_for_selector('#qt-dialogue[data-live="open"]', state="attached")
+
+            # Approve the first: its card leaves the queue without a reload.
+            card = page.locator(f'#qt-pending [data-question-id="{first.pk}"]')
+            card.locator("button[data-action=approve]").click()
+            card.wait_for(state="detached", timeout=5000)
+            assert wait_for(lambda: page.locator('[data-count="approved"]').inner_text() == "1")
+
+            # Reject the second with a reason.
+            card = page.locator(f'#qt-pending [data-question-id="{second.pk}"]')
+            card.locator("input[name=reason]").fill("Không thuộc nội dung hội nghị")
+            card.locator("button[data-action=reject]").click()
+            card.wait_for(state="detached", timeout=5000)
+            second.refresh_from_db()
+            assert second.status == Question.Status.REJECTED
+            assert second.reject_reason == "Không thuộc nội dung hội nghị"
+            assert page.url.endswith(moderate_path)  # no page load
+
+            # The presenter takes the approved question, then answers it in writing.
+            page = presenter.new_page()
+            page.goto(asgi_server + presenter_path)
+            page.wait_for_selector('#qt-dialogue[data-live="open"]', state="attached")
+            card = page.locator(f'#qt-waiting [data-question-id="{first.pk}"]')
+            card.locator("button[data-action=answering]").click()
+            page.locator(
+                f'#qt-waiting [data-question-id="{first.pk}"][data-status="answering"]'
+            ).wait_for(timeout=5000)
+            card = page.locator(f'#qt-waiting [data-question-id="{first.pk}"]')
+            card.locator("summary").click()
+            card.locator("textarea[name=text]").fill("Trả lời <b>bằng văn bản</b>")
+            card.locator("button[data-action=answer]").click()
+            answered = page.locator(f'#qt-answered [data-question-id="{first.pk}"]')
+            answered.wait_for(timeout=5000)
+            assert "Trả lời <b>bằng văn bản</b>" in answered.inner_text()
+        finally:
+            moderator.close()
+            presenter.close()
+            browser.close()
+
+    first.refresh_from_db()
+    assert first.status == Question.Status.ANSWERED
+    assert not first.answers.get().live
+    api = f"{asgi_server}/api/v1/questions/"
+    assert posts == [
+        ("PATCH", f"{api}{first.pk}"),
+        ("PATCH", f"{api}{second.pk}"),
+        ("PATCH", f"{api}{first.pk}"),
+        ("POST", f"{api}{first.pk}/answer"),
+    ]

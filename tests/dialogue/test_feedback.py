@@ -60,7 +60,7 @@ def test_give_feedback_twice_is_refused(d):
     with pytest.raises(ValidationError) as exc:
         _give(d, d.an_user, presenter_rating=1)
 
-    assert exc.value.messages == ["Bạn đã gửi đánh giá cho hội nghị này."]
+    assert exc.value.messages == ["Đồng chí đã gửi đánh giá cho hội nghị này."]
     assert Feedback.objects.get().presenter_rating == 5
 
 
@@ -141,7 +141,7 @@ def test_feedback_page_attendee_sends_once(d, login):
     page = client.get(url).content.decode()
 
     assert Feedback.objects.get().comment == "Tốt"
-    assert "Bạn đã gửi đánh giá cho hội nghị này." in page
+    assert "Đồng chí đã gửi đánh giá cho hội nghị này." in page
     assert "Kết quả đánh giá" not in page  # attendees see no results
 
 
@@ -204,7 +204,7 @@ def test_api_feedback_201_then_duplicate_400(d, api):
     assert first.json()["presenter_id"] == d.presenter.pk
     assert second.status_code == 400
     assert second.json()["errors"] == [
-        {"field": None, "message": "Bạn đã gửi đánh giá cho hội nghị này."}
+        {"field": None, "message": "Đồng chí đã gửi đánh giá cho hội nghị này."}
     ]
 
 

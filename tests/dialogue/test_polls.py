@@ -118,7 +118,7 @@ def test_answer_poll_a_second_time_is_refused(dialogue):
     with pytest.raises(ValidationError) as exc:
         polls.answer_poll(poll=poll, by=dialogue.an_user, options=[second])
 
-    assert exc.value.messages == ["Bạn đã trả lời khảo sát này."]
+    assert exc.value.messages == ["Đồng chí đã trả lời khảo sát này."]
     assert PollVote.objects.filter(poll=poll).count() == 1
 
 
@@ -289,7 +289,7 @@ def test_polls_page_attendee_answers_and_sees_results(dialogue, login):
     page = client.get(reverse("dialogue:polls", args=[dialogue.conference.pk]))
 
     html = page.content.decode()
-    assert "Bạn đã trả lời khảo sát này." in html
+    assert "Đồng chí đã trả lời khảo sát này." in html
     assert "Gửi trả lời" not in html
     assert "Điểm cầu phường Uông Bí" in html
     assert 'value="100"' in html
@@ -338,7 +338,7 @@ def test_api_create_open_answer_results(dialogue, api):
     assert answered.status_code == 201
     assert again.status_code == 400
     assert again.json()["detail"]
-    assert again.json()["errors"][0]["message"] == "Bạn đã trả lời khảo sát này."
+    assert again.json()["errors"][0]["message"] == "Đồng chí đã trả lời khảo sát này."
     assert results.json()["sites"][0]["name"] == "Điểm cầu phường Yên Tử"
     assert [o["count"] for o in results.json()["options"]] == [1, 1]
     assert listed.json()[0]["answered"] is True

@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from quantriet.dialogue import services
 from quantriet.dialogue.models import Event, ModerationLog, Question, Settings, Vote
@@ -96,7 +97,7 @@ def test_rate_limited_question_is_429_with_the_message_and_not_stored(dialogue, 
 
     assert response.status_code == 429
     assert response.json()["detail"] == (
-        "Bạn đã gửi 3 câu hỏi trong 10 phút qua; vui lòng chờ trước khi hỏi tiếp."
+        "Đồng chí đã gửi 3 câu hỏi trong 10 phút qua; vui lòng chờ trước khi hỏi tiếp."
     )
     assert Question.objects.count() == 3
 
@@ -324,3 +325,24 @@ def test_ask_over_api_emits_events_and_publishes_after_commit(
     assert event.kind == "question.added"
     assert event.data["asker"] == "Nguyễn Văn An"
     assert Event.objects.exclude(audience="moderators").get().audience.startswith("site-")
+
+
+def test_reject_reason_bound_is_the_services_by_page_and_api(dialogue, api, login):
+    question = ask(dialogue, dialogue.an_user)
+    too_long = "x" * 256
+
+    by_api = patch(
+        api(dialogue.moderator),
+        f"/api/v1/questions/{question.pk}",
+        {"status": "rejected", "reason": too_long},
+    )
+    by_page = login(dialogue.moderator).post(
+        reverse("dialogue:reject", args=[question.pk]), {"reason": too_long}, follow=True
+    )
+
+    assert by_api.status_code == 400
+    assert by_api.json()["errors"] == [{"field": "reason", "message": "Lý do dài quá 255 ký tự."}]
+    assert "Lý do dài quá 255 ký tự." in by_page.content.decode()
+    question.refresh_from_db()
+    assert question.status == Question.Status.PENDING
+    assert not ModerationLog.objects.filter(action="reject").exists()

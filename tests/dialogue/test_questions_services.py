@@ -113,7 +113,7 @@ def test_rate_limit_gets_a_clear_message_and_is_not_stored(dialogue):
         ask(dialogue, dialogue.an_user, "Câu hỏi thứ tư")
 
     assert err.value.messages == [
-        "Bạn đã gửi 3 câu hỏi trong 10 phút qua; vui lòng chờ trước khi hỏi tiếp."
+        "Đồng chí đã gửi 3 câu hỏi trong 10 phút qua; vui lòng chờ trước khi hỏi tiếp."
     ]
     assert Question.objects.count() == 3
     ask(dialogue, dialogue.binh_user, "Người khác vẫn hỏi được")

@@ -1,10 +1,14 @@
 """Dialogue pages: asking, the moderators' queue, the presenter, the big screen (test client)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from quantriet.dialogue import services
 from quantriet.dialogue.models import Question, Settings, Vote
+from quantriet.orgs.models import Role
+from tests.factories import UserFactory, grant
 
 SCRIPT = "<script>alert(1)</script> Có áp dụng cho chi bộ khu phố?"
 
@@ -128,13 +132,20 @@ def test_too_long_question_shows_the_message_and_stores_nothing(dialogue, login)
     assert not Question.objects.exists()
 
 
-def test_too_long_question_as_json_for_the_script(dialogue, login):
-    response = login(dialogue.an_user).post(
-        ask_url(dialogue), {"text": "á" * 201}, headers={"Accept": "application/json"}
-    )
+def test_empty_question_gets_the_services_message(dialogue, login):
+    response = login(dialogue.an_user).post(ask_url(dialogue), {"text": "   "})
     assert response.status_code == 400
-    assert "Câu hỏi dài quá 200 ký tự" in response.json()["detail"]
+    assert "Vui lòng nhập câu hỏi." in response.content.decode()
     assert not Question.objects.exists()
+
+
+def test_ask_page_no_longer_answers_json(dialogue, login):
+    """The script calls the API; the page answers a form post with a page, whatever it accepts."""
+    response = login(dialogue.an_user).post(
+        ask_url(dialogue), {"text": "Hỏi"}, headers={"Accept": "application/json"}
+    )
+    assert response.status_code == 302
+    assert not response["Content-Type"].startswith("application/json")
 
 
 def test_rate_limited_question_shows_the_message(dialogue, login):
@@ -162,8 +173,7 @@ def test_vote_once_and_the_button_is_disabled(dialogue, login):
     question = approved(dialogue, "Có nên học tập theo nhóm?")
     cuong = login(dialogue.cuong_user)
     vote_url = reverse("dialogue:vote", args=[question.pk])
-    reply = cuong.post(vote_url, headers={"Accept": "application/json"})
-    assert reply.json() == {"id": question.pk, "votes": 1, "created": True}
+    assert cuong.post(vote_url).status_code == 302
     assert cuong.post(vote_url).status_code == 302
     question.refresh_from_db()
     assert question.votes == 1
@@ -234,7 +244,7 @@ def test_merge_carries_votes_over(dialogue, login):
     services.vote(question=duplicate, by=dialogue.cuong_user)
     services.vote(question=target, by=dialogue.an_user)
     response = login(dialogue.moderator).post(
-        reverse("dialogue:merge", args=[duplicate.pk]), {"into": target.pk}
+        reverse("dialogue:merge", args=[duplicate.pk]), {"merged_into": target.pk}
     )
     assert response.status_code == 302
     duplicate.refresh_from_db()
@@ -250,7 +260,8 @@ def test_route_to_a_presenter(dialogue, login):
         conference=dialogue.conference, by=dialogue.an_user, text="Hỏi"
     )
     login(dialogue.moderator).post(
-        reverse("dialogue:route", args=[question.pk]), {"presenter": dialogue.other_presenter.pk}
+        reverse("dialogue:route", args=[question.pk]),
+        {"addressed_to": dialogue.other_presenter.pk},
     )
     question.refresh_from_db()
     assert question.addressed_to == dialogue.other_presenter
@@ -311,12 +322,20 @@ def test_presenter_marks_answering_then_answered_and_answers_in_writing(dialogue
 def test_written_answer_needs_text(dialogue, login):
     question = approved(dialogue, "Câu hỏi một")
     response = login(dialogue.presenter_user).post(
-        reverse("dialogue:answer", args=[question.pk]),
-        {"text": ""},
-        headers={"Accept": "application/json"},
+        reverse("dialogue:answer", args=[question.pk]), {"text": ""}, follow=True
     )
-    assert response.status_code == 400
+    assert "Vui lòng nhập nội dung trả lời." in response.content.decode()
     assert question.answers.count() == 0
+    question.refresh_from_db()
+    assert question.status == Question.Status.APPROVED
+
+
+def test_live_answer_may_have_no_summary(dialogue, login):
+    question = approved(dialogue, "Câu hỏi một")
+    login(dialogue.presenter_user).post(
+        reverse("dialogue:answer", args=[question.pk]), {"text": "", "live": "on"}
+    )
+    assert question.answers.get().live
 
 
 def test_conference_page_links_every_dialogue_page(dialogue, users, login):
@@ -324,3 +343,71 @@ def test_conference_page_links_every_dialogue_page(dialogue, users, login):
     body = login(users.admin).get(f"/conferences/{conference.pk}/").content.decode()
     for name in ("ask", "moderate", "polls", "feedback", "qa"):
         assert reverse(f"dialogue:{name}", args=[conference.pk]) in body
+
+
+# --- fixed query counts -------------------------------------------------------------------
+
+MAX_MODERATION_QUERIES = 16
+
+
+def _queries(client, url):
+    client.get(url)  # the session and the content types are read once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def _pending(d, first, last):
+    """Pending questions of site A (An's and Bình's), each with a likely duplicate."""
+    for n in range(first, last):
+        services.ask_question(
+            conference=d.conference,
+            by=(d.an_user, d.binh_user)[n % 2],
+            text=f"Nghị quyết mới áp dụng cho chi bộ nông thôn thế nào, câu {n}?",
+        )
+
+
+@pytest.mark.parametrize("who", ["admin", "officer", "moderator", "operator_a"])
+def test_moderation_page_runs_the_same_queries_for_1_and_10_questions(dialogue, login, who):
+    dialogue.settings.questions_per_10_minutes = 100
+    dialogue.settings.save()
+    officer = UserFactory(username="officer")
+    grant(officer, Role.OFFICER, dialogue.conference.host_org)
+    user = officer if who == "officer" else getattr(dialogue, who)
+    approved(
+        dialogue, "Nghị quyết mới áp dụng cho chi bộ nông thôn ra sao?", by=dialogue.cuong_user
+    )
+    client = login(user)
+    url = page_url("moderate", dialogue)
+
+    _pending(dialogue, 0, 1)
+    one, first = _queries(client, url)
+    _pending(dialogue, 1, 10)
+    ten, second = _queries(client, url)
+
+    assert [len(first.context["cards"]), len(second.context["cards"])] == [1, 10]
+    assert all(card["similar"] for card in second.context["cards"])
+    assert one == ten
+    assert ten <= MAX_MODERATION_QUERIES
+
+
+@pytest.mark.parametrize(("name", "who"), [("presenter", "presenter_user"), ("screen", "an_user")])
+def test_presenter_and_screen_pages_run_the_same_queries_for_1_and_10_questions(
+    dialogue, login, name, who
+):
+    dialogue.settings.questions_per_10_minutes = 100
+    dialogue.settings.save()
+    client = login(getattr(dialogue, who))
+    url = page_url(name, dialogue)
+
+    def add(first, last):
+        for n in range(first, last):
+            approved(dialogue, f"Câu hỏi {n}", by=(dialogue.an_user, dialogue.binh_user)[n % 2])
+
+    add(0, 1)
+    one, _first = _queries(client, url)
+    add(1, 10)
+    ten, _second = _queries(client, url)
+
+    assert one == ten

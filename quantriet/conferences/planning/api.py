@@ -160,7 +160,9 @@ def _resolve(user: User, data: dict[str, Any]) -> dict[str, Any]:
     if data.get("host_org") is not None:
         org = orgs_for(user, access.MANAGE_CONFERENCES).filter(pk=data["host_org"]).first()
         if org is None:
-            errors["host_org"] = [_("Không tìm thấy tổ chức, hoặc đồng chí không quản lý tổ chức này.")]
+            errors["host_org"] = [
+                _("Không tìm thấy tổ chức, hoặc đồng chí không quản lý tổ chức này.")
+            ]
         data["host_org"] = org
     for name, queryset, message in (
         ("documents", visible_documents(user), _("Có văn bản không tìm thấy.")),

@@ -208,7 +208,9 @@ def _check_rule(
         if not orgs:
             errors["orgs"] = [_("Hãy chọn ít nhất một tổ chức.")]
         elif len(managed_org_ids(user, [org.pk for org in orgs])) != len({o.pk for o in orgs}):
-            errors["orgs"] = [_("Có tổ chức không tìm thấy, hoặc đồng chí không quản lý tổ chức đó.")]
+            errors["orgs"] = [
+                _("Có tổ chức không tìm thấy, hoặc đồng chí không quản lý tổ chức đó.")
+            ]
     if categories is not None and not set(categories) <= set(Category.values):
         errors["categories"] = [_("Đối tượng không hợp lệ.")]
     return errors
