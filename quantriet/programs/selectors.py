@@ -10,17 +10,17 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
 from django.db.models import Count, Q, QuerySet
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org, ancestor_paths
 from quantriet.programs.models import Program, Task, Transition
 
 STEP_LABELS = {
-    Program.State.DRAFT: _("Tạo dự thảo"),
-    Program.State.SUBMITTED: _("Trình cấp ủy"),
-    Program.State.ISSUED: _("Ban hành"),
-    Program.State.RETURNED: _("Trả lại để sửa"),
+    Program.State.DRAFT: pgettext_lazy("programme history", "Tạo dự thảo"),
+    Program.State.SUBMITTED: pgettext_lazy("programme history", "Trình cấp ủy"),
+    Program.State.ISSUED: pgettext_lazy("programme history", "Ban hành"),
+    Program.State.RETURNED: pgettext_lazy("programme history", "Trả lại để sửa"),
 }
 
 
