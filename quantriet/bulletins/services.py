@@ -45,7 +45,7 @@ def create_bulletin(*, user: User, org: Org, title: str, month: date, body: str 
     if not title:
         errors["title"] = [_("Cần nhập tiêu đề bản tin.")]
     if not access.is_manager(user, org):
-        errors["org"] = [_("Cấp ủy phát hành nằm ngoài phạm vi quản lý của bạn.")]
+        errors["org"] = [_("Cấp ủy phát hành nằm ngoài phạm vi quản lý của đồng chí.")]
     if errors:
         raise ValidationError(errors)
     bulletin = Bulletin(

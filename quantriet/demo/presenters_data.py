@@ -76,18 +76,6 @@ class PresenterCounts:
     rounds: int = 0
 
 
-# The tiers' names in practice (rows, not code: the demo names them so).
-TIER_NAMES = {
-    "central": "Báo cáo viên Trung ương",
-    "province": "Báo cáo viên cấp tỉnh",
-    "commune": "Báo cáo viên Đảng ủy xã, phường, đặc khu",
-    "grassroots": "Tuyên truyền viên cơ sở",
-}
-CRITERION_RENAMES = {
-    "Tham gia bồi dưỡng, giao ban báo cáo viên": "Tham gia bồi dưỡng, hội nghị báo cáo viên",
-}
-
-
 def _stars(rng: random.Random, quality: float) -> int:
     if rng.random() < 0.08 + (1 - quality) * 0.25:
         return 3
@@ -104,10 +92,6 @@ class _Corps:
         self.planner = Planner(rng, conferences)
         self.root = Org.objects.get(depth=1, name=ROOT_NAME)
         self.dept = Org.objects.get(name=DEPARTMENT_NAME)
-        for code, name in TIER_NAMES.items():
-            Tier.objects.filter(code=code).update(name=name)
-        for old, new in CRITERION_RENAMES.items():
-            Criterion.objects.filter(name=old).update(name=new)
         self.wards = [Org.objects.get(name=f"Đảng bộ phường {name}") for name in WARD_NAMES]
         self.tiers = {t.code: t for t in Tier.objects.all()}
         self.fields = list(Expertise.objects.all())

@@ -141,7 +141,7 @@ def _save(
         and issuing.pk != before_issuing_id
         and not access.can_use_org(user, issuing)
     ):
-        errors["issuing_org"] = [_("Tổ chức ban hành nằm ngoài phạm vi quản lý của bạn.")]
+        errors["issuing_org"] = [_("Tổ chức ban hành nằm ngoài phạm vi quản lý của đồng chí.")]
 
     entries = before if circulation is None else _clean_circulation(circulation)
     if circulation is not None:
@@ -153,7 +153,8 @@ def _save(
                 )
             elif (org.pk, role) not in kept and not access.can_use_org(user, org):
                 errors.setdefault("circulation", []).append(
-                    _("Tổ chức “%(org)s” nằm ngoài phạm vi quản lý của bạn.") % {"org": org.name}
+                    _("Tổ chức “%(org)s” nằm ngoài phạm vi quản lý của đồng chí.")
+                    % {"org": org.name}
                 )
     secrecy = values.get("secrecy", document.secrecy)
     if secrecy and not entries:

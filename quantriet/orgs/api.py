@@ -191,7 +191,9 @@ class PersonPatch(Schema):
 def _org_field(request: HttpRequest, org_id: object) -> Org:
     org = access.org_for(request.user, org_id, access.MANAGE_PEOPLE)
     if org is None:
-        raise ValidationError({"org": _("Tổ chức không có hoặc nằm ngoài phạm vi bạn quản lý.")})
+        raise ValidationError(
+            {"org": _("Tổ chức không có hoặc nằm ngoài phạm vi đồng chí quản lý.")}
+        )
     return org
 
 
@@ -202,7 +204,9 @@ def _user_field(request: HttpRequest, org: Org, user_id: int | None) -> User | N
         return None
     account = access.account_for(request.user, user_id)
     if account is None:
-        raise ValidationError({"user": _("Tài khoản không có hoặc nằm ngoài phạm vi của bạn.")})
+        raise ValidationError(
+            {"user": _("Tài khoản không có hoặc nằm ngoài phạm vi của đồng chí.")}
+        )
     return account
 
 
@@ -326,10 +330,10 @@ def create_grant(request: HttpRequest, payload: GrantIn) -> Status[Grant]:
     errors = {}
     org = access.org_for(request.user, payload.org, access.MANAGE_ACCOUNTS)
     if org is None:
-        errors["org"] = _("Tổ chức không có hoặc nằm ngoài phạm vi bạn quản trị.")
+        errors["org"] = _("Tổ chức không có hoặc nằm ngoài phạm vi đồng chí quản trị.")
     account = access.account_for(request.user, payload.account)
     if account is None:
-        errors["account"] = _("Tài khoản không có hoặc nằm ngoài phạm vi của bạn.")
+        errors["account"] = _("Tài khoản không có hoặc nằm ngoài phạm vi của đồng chí.")
     if errors:
         raise ValidationError(errors)
     grant = services.grant_role(

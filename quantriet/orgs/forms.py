@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from quantriet.orgs import access, services
 from quantriet.orgs.models import Category, Org, Person, Role
 
-OUT_OF_SCOPE = _("Tổ chức đã chọn không có hoặc nằm ngoài phạm vi bạn được quản lý.")
+OUT_OF_SCOPE = _("Tổ chức đã chọn không có hoặc nằm ngoài phạm vi đồng chí được quản lý.")
 
 
 class OrgChoiceField(forms.ModelChoiceField):

@@ -133,7 +133,7 @@ class Person(TimeStampedModel):
     class Meta:
         ordering = ["search_name", "id"]
         verbose_name = _("người")
-        verbose_name_plural = _("danh sách người")
+        verbose_name_plural = _("cán bộ, đảng viên, hội viên")
 
     def __str__(self) -> str:
         return self.full_name
@@ -146,7 +146,7 @@ class Person(TimeStampedModel):
 
 class Role(models.TextChoices):
     ADMIN = "admin", _("Quản trị (Ban Tuyên giáo và Dân vận)")
-    OFFICER = "officer", _("Cán bộ phụ trách tổ chức")
+    OFFICER = "officer", _("Cán bộ phụ trách công tác tuyên giáo")
     OPERATOR = "operator", _("Vận hành điểm cầu")
     PRESENTER = "presenter", _("Báo cáo viên")
     MEMBER = "member", _("Thành viên")

@@ -62,7 +62,7 @@ class PresenterIn(Schema):
     org: int
     kind: str = Kind.PRESENTER
     tier: str
-    theory_level: int = Field(TheoryLevel.NONE, ge=0, le=4)
+    theory_level: int = Field(TheoryLevel.NONE, ge=0, le=int(TheoryLevel.ADVANCED))
     education: str = ""
     fields: list[str] = []
     decision_number: str = ""
@@ -74,7 +74,7 @@ class PresenterIn(Schema):
 class PresenterPatch(Schema):
     kind: str | None = None
     tier: str | None = None
-    theory_level: int | None = Field(None, ge=0, le=4)
+    theory_level: int | None = Field(None, ge=0, le=int(TheoryLevel.ADVANCED))
     education: str | None = None
     fields: list[str] | None = None
     decision_number: str | None = None

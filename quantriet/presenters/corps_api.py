@@ -35,7 +35,7 @@ router = Router(tags=["presenters"])
 
 
 class StandardIO(Schema):
-    min_theory_level: int = Field(TheoryLevel.INTERMEDIATE, ge=0, le=4)
+    min_theory_level: int = Field(TheoryLevel.INTERMEDIATE, ge=0, le=int(TheoryLevel.ADVANCED))
     training_hours: int = Field(16, ge=0, le=1000)
     sessions: int = Field(4, ge=0, le=1000)
     min_score: int = Field(60, ge=0, le=100)

@@ -52,8 +52,7 @@ class TheoryLevel(models.IntegerChoices):
     NONE = 0, _("Chưa qua đào tạo")
     ELEMENTARY = 1, _("Sơ cấp")
     INTERMEDIATE = 2, _("Trung cấp")
-    ADVANCED = 3, _("Cao cấp")
-    BACHELOR = 4, _("Cử nhân")
+    ADVANCED = 3, _("Cao cấp")  # a bachelor's degree in political science (cử nhân) counts here
 
 
 class Kind(models.TextChoices):
@@ -85,14 +84,25 @@ class Presenter(TimeStampedModel):
     )
     kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices, default=Kind.PRESENTER)
     tier = models.ForeignKey(
-        Tier, on_delete=models.PROTECT, related_name="+", verbose_name=_("cấp")
+        Tier,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("cấp"),
+        help_text=_(
+            "Quyết định 973-QĐ/BTGTW (15/12/2021) quy định báo cáo viên Trung ương, cấp tỉnh, "
+            "cấp huyện và tuyên truyền viên cơ sở. Cấp Đảng ủy xã, phường, đặc khu là cách hệ "
+            "thống này vận dụng sau khi bỏ cấp huyện (1/7/2025)."
+        ),
     )
     # The committee whose propaganda department manages this presenter.
     org = models.ForeignKey(
         Org, on_delete=models.PROTECT, related_name="presenters", verbose_name=_("cấp ủy quản lý")
     )
     theory_level = models.PositiveSmallIntegerField(
-        _("trình độ lý luận chính trị"), choices=TheoryLevel.choices, default=TheoryLevel.NONE
+        _("trình độ lý luận chính trị"),
+        choices=TheoryLevel.choices,
+        default=TheoryLevel.NONE,
+        help_text=_("Cử nhân chính trị được tính là cao cấp."),
     )
     education = models.CharField(_("trình độ chuyên môn"), max_length=160, blank=True)
     fields = models.ManyToManyField(
@@ -180,7 +190,7 @@ class Training(TimeStampedModel):
     class Kind(models.TextChoices):
         COURSE = "course", _("Lớp bồi dưỡng")
         UPDATE = "update", _("Cập nhật kiến thức")
-        BRIEFING = "briefing", _("Giao ban báo cáo viên")
+        BRIEFING = "briefing", _("Hội nghị báo cáo viên")
 
     title = models.CharField(_("tên lớp"), max_length=300)
     kind = models.CharField(_("hình thức"), max_length=10, choices=Kind.choices)
@@ -196,7 +206,7 @@ class Training(TimeStampedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="training",
-        verbose_name=_("hội nghị (giao ban trực tuyến)"),
+        verbose_name=_("hội nghị báo cáo viên (trực tuyến)"),
     )
 
     class Meta:

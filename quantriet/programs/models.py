@@ -62,6 +62,33 @@ class Program(TimeStampedModel):
         return self.title
 
 
+class Transition(models.Model):
+    """One step of the committee's workflow (submitted, issued, returned): who did it, when, from
+    which status to which, with the comment given; the programme page shows them as a timeline."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("từ trạng thái"), max_length=10, choices=Program.State.choices)
+    to_status = models.CharField(_("sang trạng thái"), max_length=10, choices=Program.State.choices)
+    comment = models.TextField(_("ý kiến"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("người thực hiện"),
+    )
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("bước xử lý chương trình")
+        verbose_name_plural = _("quá trình xử lý chương trình")
+
+    def __str__(self) -> str:
+        return f"{self.program_id}: {self.from_status} → {self.to_status}"
+
+
 class Task(TimeStampedModel):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField(_("nhiệm vụ"), max_length=300)

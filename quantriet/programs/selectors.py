@@ -1,17 +1,86 @@
-"""Monitoring a document's implementation across an organisation's subtree: which organisations
-have an issued programme, which have none yet, and task completion and overdue counts rolled
-up through the tree — 3 queries whatever the tree's size."""
+"""Reading programmes: a programme's history (who created, submitted, issued or returned it),
+and monitoring a document's implementation across an organisation's subtree: which
+organisations have an issued programme, which have none yet, and task completion and overdue
+counts rolled up through the tree — 3 queries whatever the tree's size."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.contrib.auth.models import User
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import pgettext_lazy
 
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org, ancestor_paths
-from quantriet.programs.models import Program, Task
+from quantriet.programs.models import Program, Task, Transition
+
+STEP_LABELS = {
+    Program.State.DRAFT: pgettext_lazy("programme history", "Tạo dự thảo"),
+    Program.State.SUBMITTED: pgettext_lazy("programme history", "Trình cấp ủy"),
+    Program.State.ISSUED: pgettext_lazy("programme history", "Ban hành"),
+    Program.State.RETURNED: pgettext_lazy("programme history", "Trả lại để sửa"),
+}
+
+
+def actor_name(user: User | None) -> str:
+    """The person's name of an account (its username when it has no person), "" for none."""
+    if user is None:
+        return ""
+    person = getattr(
+        user, "person", None
+    )  # no person: RelatedObjectDoesNotExist, an AttributeError
+    return person.full_name if person is not None else user.get_username()
+
+
+def transitions_of(program: Program) -> QuerySet[Transition]:
+    """The workflow's steps, oldest first, with their actors (one query)."""
+    return program.transitions.select_related("by__person").order_by("created_at", "id")
+
+
+@dataclass
+class Step:
+    """One line of a programme's history as the page shows it."""
+
+    status: str  # the status reached
+    label: str
+    at: datetime.datetime
+    by: str  # the actor's name, "" when unknown
+    comment: str = ""
+    from_status: str = ""  # "" for the creation
+    by_id: int | None = None
+
+
+def history(program: Program) -> list[Step]:
+    """Creation, then every submission, issue and return, oldest first (two queries)."""
+    creator = (
+        User.objects.select_related("person").filter(pk=program.created_by_id).first()
+        if program.created_by_id
+        else None
+    )
+    steps = [
+        Step(
+            Program.State.DRAFT,
+            str(STEP_LABELS[Program.State.DRAFT]),
+            program.created_at,
+            actor_name(creator),
+            by_id=program.created_by_id,
+        )
+    ]
+    steps += [
+        Step(
+            t.to_status,
+            str(STEP_LABELS[t.to_status]),
+            t.created_at,
+            actor_name(t.by),
+            t.comment,
+            from_status=t.from_status,
+            by_id=t.by_id,
+        )
+        for t in transitions_of(program)
+    ]
+    return steps
 
 
 @dataclass

@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 from quantriet.core.files import store_checked_file
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org
-from quantriet.programs.models import Evidence, Program, ProgressUpdate, Task, UpdateComment
+from quantriet.programs.models import (
+    Evidence,
+    Program,
+    ProgressUpdate,
+    Task,
+    Transition,
+    UpdateComment,
+)
 
 EDITABLE = (Program.State.DRAFT, Program.State.RETURNED)
 
@@ -160,25 +167,38 @@ def missing_for_submission(program: Program) -> list[dict[str, str]]:
     return problems
 
 
+def _move(program: Program, to: str, *, by: User | None, comment: str = "") -> Transition:
+    """Change the status and log the step (who, when, from what to what, the comment)."""
+    step = Transition.objects.create(
+        program=program, from_status=program.status, to_status=to, comment=comment, by=by
+    )
+    program.status = to
+    return step
+
+
 @transaction.atomic
-def submit(program: Program) -> Program:
+def submit(program: Program, *, by: User | None = None) -> Program:
+    """Draft or returned → submitted to the committee; the step is logged with `by`."""
     _require_editable(program)
     problems = missing_for_submission(program)
     if problems:
         raise ValidationError({"tasks": [p["message"] for p in problems]})
-    program.status = Program.State.SUBMITTED
+    _move(program, Program.State.SUBMITTED, by=by)
     program.save(update_fields=["status", "updated_at"])
     return program
 
 
 @transaction.atomic
-def issue(program: Program, *, number: str, issued_on: datetime.date) -> Program:
+def issue(
+    program: Program, *, number: str, issued_on: datetime.date, by: User | None = None
+) -> Program:
+    """Submitted → issued under `number`; the step is logged with `by`."""
     if program.status != Program.State.SUBMITTED:
         raise ValidationError({"status": [_("Chỉ ban hành chương trình đã trình cấp ủy.")]})
     number = (number or "").strip()
     if not number:
         raise ValidationError({"number": [_("Cần số, ký hiệu (ví dụ 05-CTr/ĐU).")]})
-    program.status = Program.State.ISSUED
+    _move(program, Program.State.ISSUED, by=by)
     program.number = number
     program.issued_on = issued_on
     program.save(update_fields=["status", "number", "issued_on", "updated_at"])
@@ -186,13 +206,14 @@ def issue(program: Program, *, number: str, issued_on: datetime.date) -> Program
 
 
 @transaction.atomic
-def return_for_changes(program: Program, *, comment: str) -> Program:
+def return_for_changes(program: Program, *, comment: str, by: User | None = None) -> Program:
+    """Submitted → returned with the committee's comment; the step is logged with `by`."""
     if program.status != Program.State.SUBMITTED:
         raise ValidationError({"status": [_("Chỉ trả lại chương trình đã trình cấp ủy.")]})
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError({"comment": [_("Cần ghi ý kiến khi trả lại.")]})
-    program.status = Program.State.RETURNED
+    _move(program, Program.State.RETURNED, by=by, comment=comment)
     program.return_comment = comment
     program.save(update_fields=["status", "return_comment", "updated_at"])
     return program

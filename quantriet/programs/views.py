@@ -24,7 +24,7 @@ from quantriet.core.files import file_response
 from quantriet.core.forms import add_service_errors
 from quantriet.documents.access import visible_documents
 from quantriet.orgs.access import orgs_for, scope_for, visible_orgs, visible_people
-from quantriet.programs import access, services
+from quantriet.programs import access, selectors, services
 from quantriet.programs.forms import (
     IssueForm,
     ProgramFilterForm,
@@ -222,6 +222,7 @@ def _detail_context(request: HttpRequest, program: Program, **forms: Any) -> dic
         "return_form": forms.get("return_form")
         or (ReturnForm() if can_manage and submitted else None),
         "submit_errors": forms.get("submit_errors", []),
+        "history": selectors.history(program),
         # A lower organisation the user manages may start its own programme from this one.
         "can_derive": lower,
     }
@@ -244,7 +245,7 @@ def _refused(request: HttpRequest, program: Program, **forms: Any) -> HttpRespon
 def program_submit(request: HttpRequest, pk: int) -> HttpResponse:
     program = access.get_program_to_manage(request.user, pk)
     try:
-        services.submit(program)
+        services.submit(program, by=request.user)
     except ValidationError as exc:
         return _refused(request, program, submit_errors=exc.messages)
     messages.success(request, _("Đã trình cấp ủy."))
@@ -258,7 +259,7 @@ def program_issue(request: HttpRequest, pk: int) -> HttpResponse:
     form = IssueForm(request.POST)
     if form.is_valid():
         try:
-            services.issue(program, **form.cleaned_data)
+            services.issue(program, **form.cleaned_data, by=request.user)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -274,7 +275,9 @@ def program_return(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReturnForm(request.POST)
     if form.is_valid():
         try:
-            services.return_for_changes(program, comment=form.cleaned_data["comment"])
+            services.return_for_changes(
+                program, comment=form.cleaned_data["comment"], by=request.user
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

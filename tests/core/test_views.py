@@ -18,7 +18,7 @@ def test_home_is_vietnamese_and_shows_scope(users, login):
     body = response.content.decode()
     assert response.status_code == 200
     assert 'lang="vi"' in body
-    assert "Cán bộ phụ trách tổ chức — Đảng bộ phường Uông Bí" in body
+    assert "Cán bộ phụ trách công tác tuyên giáo — Đảng bộ phường Uông Bí" in body
 
 
 def test_login_with_password_then_logout(users, password):

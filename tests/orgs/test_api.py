@@ -158,7 +158,7 @@ def test_officer_may_not_create_in_other_ward(users, tree, api):
     )
     assert response.status_code == 400
     assert response.json()["errors"] == [
-        {"field": "org", "message": "Tổ chức không có hoặc nằm ngoài phạm vi bạn quản lý."}
+        {"field": "org", "message": "Tổ chức không có hoặc nằm ngoài phạm vi đồng chí quản lý."}
     ]
     assert not Person.objects.filter(full_name="Phạm Thị Dung").exists()
 

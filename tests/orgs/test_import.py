@@ -318,7 +318,7 @@ def test_officer_cannot_import_into_another_ward(users):
         {
             "row": 2,
             "field": "Đơn vị / Chi bộ",
-            "message": "Không tìm thấy tổ chức “Chi bộ khu 2” trong phạm vi bạn được quản lý đảng viên.",
+            "message": "Không tìm thấy tổ chức “Chi bộ khu 2” trong phạm vi đồng chí được quản lý đảng viên.",
         }
     ]
 

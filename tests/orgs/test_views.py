@@ -52,7 +52,7 @@ def test_officer_sees_exactly_own_ward(users, people, login):
     assert "08/03/1999" in body  # dates as dd/mm/yyyy
     assert "24.000002" in body
     assert "Chi bộ khu 1" in body
-    assert "Thêm người" in body
+    assert "Thêm đảng viên, hội viên" in body
 
 
 def test_officer_of_other_ward_sees_only_that_ward(users, people, login):
@@ -63,7 +63,7 @@ def test_officer_of_other_ward_sees_only_that_ward(users, people, login):
 def test_member_sees_only_self_and_no_add_button(users, people, login):
     response = login(users.member_a).get(PEOPLE)
     assert rows(response) == ["Vũ Thị Hoa"]
-    assert "Thêm người" not in response.content.decode()
+    assert "Thêm đảng viên, hội viên" not in response.content.decode()
 
 
 def test_filter_by_org_takes_whole_subtree(users, people, tree, group_a, login):
@@ -162,7 +162,7 @@ def test_create_form_offers_only_orgs_in_scope(users, tree, login):
 def test_officer_cannot_add_person_to_other_ward(users, tree, login):
     response = login(users.officer_a).post(reverse("orgs:person_create"), person_data(tree.cell_b1))
     assert response.status_code == 200
-    assert "nằm ngoài phạm vi bạn được quản lý" in response.content.decode()
+    assert "nằm ngoài phạm vi đồng chí được quản lý" in response.content.decode()
     assert not Person.objects.filter(full_name="Phạm Thị Dung").exists()
 
 
@@ -318,7 +318,7 @@ def test_admin_grants_and_revokes_role(users, people, tree, login):
     assert grant.org == tree.cell_a1
     assert grant.granted_by == users.admin
     page = client.get(reverse("orgs:person", args=[people.hoa.pk])).content.decode()
-    assert "Cán bộ phụ trách tổ chức — Chi bộ khu 1" in page
+    assert "Cán bộ phụ trách công tác tuyên giáo — Chi bộ khu 1" in page
 
     response = client.post(reverse("orgs:person_grant_revoke", args=[people.hoa.pk, grant.pk]))
     assert response.status_code == 302

@@ -175,7 +175,7 @@ def test_training_hours_count_the_briefing_check_ins_once(corps, api, users, tre
     day = datetime.date(YEAR, 1, 5)
     starts = datetime.datetime(YEAR, 1, 5, 7, tzinfo=datetime.UTC)
     briefing = Conference.objects.create(
-        title="Giao ban báo cáo viên tháng 1",
+        title="Hội nghị báo cáo viên tháng 1/2026",
         starts_at=starts,
         ends_at=starts,
         host_org=tree.ward_a,

@@ -53,7 +53,7 @@ def test_training_attendance_counts_hours_on_the_presenters_page(corps, login, u
     assert "24 giờ bồi dưỡng" in page
     # The learner sees the course and that they were present; the other ward sees nothing.
     mine = login(account).get(f"/presenters/trainings/{training.pk}/").content.decode()
-    assert "Bạn đã có mặt ở lớp này." in mine
+    assert "Đồng chí đã có mặt ở lớp này." in mine
     assert login(users.officer_b).get(f"/presenters/trainings/{training.pk}/").status_code == 404
 
 

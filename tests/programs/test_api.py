@@ -158,7 +158,7 @@ def test_owner_updates_progress_and_a_sibling_officer_sees_nothing(api, users, t
     tid = client.post(
         f"/api/v1/programs/{pid}/tasks",
         {
-            "title": "Sáp nhập tổ dân phố",
+            "title": "Sáp nhập khu 3 và khu 4",
             "owner": owner.pk,
             "start_on": "2026-01-01",
             "due_on": "2026-12-31",

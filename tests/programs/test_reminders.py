@@ -27,7 +27,7 @@ def overdue_task(tree, users):
     )
     late = Task.objects.create(
         program=program,
-        title="Hoàn thành sáp nhập tổ dân phố",
+        title="Hoàn thành sáp nhập khu 3 và khu 4",
         owner=owner,
         due_on=today - datetime.timedelta(days=1),
         progress=60,
@@ -70,7 +70,7 @@ def test_overdue_task_notifies_its_officer_once_across_worker_runs(overdue_task)
     assert notes.filter(key__contains=f"task-{soon.pk}-due").count() == 1
     assert notes.count() == 2
     assert len(mail.outbox) == 2 and mail.outbox[0].to == ["phutrach@example.vn"]
-    assert "Quá hạn: Hoàn thành sáp nhập tổ dân phố" in {n.title for n in notes}
+    assert "Quá hạn: Hoàn thành sáp nhập khu 3 và khu 4" in {n.title for n in notes}
     # The scan queued its next run an hour on; one waiting, however many runs enqueued it.
     from django_tasks_db.models import DBTaskResult
 
@@ -85,7 +85,7 @@ def test_notification_centre_shows_unread_and_marks_read(overdue_task, login):
     reminders.scan(timezone.localdate())
     client = login(account)
     page = client.get("/notifications/").content.decode()
-    assert "Quá hạn: Hoàn thành sáp nhập tổ dân phố" in page
+    assert "Quá hạn: Hoàn thành sáp nhập khu 3 và khu 4" in page
     note = Notification.objects.get(key__contains="overdue")
     client.post(f"/notifications/{note.pk}/read/")
     note.refresh_from_db()

@@ -199,7 +199,7 @@ def test_lower_organisation_starts_from_the_parents_programme(users, tree, resol
 
 def test_sibling_ward_sees_nothing(users, tree, resolution, login):
     program = _program(tree.ward_a, resolution)
-    task = services.add_task(program, title="Sáp nhập tổ dân phố")
+    task = services.add_task(program, title="Sáp nhập khu 3 và khu 4")
     sibling = login(users.officer_b)
     assert sibling.get(_detail(program)).status_code == 404
     assert sibling.get(reverse("programs:timeline", args=[program.pk])).status_code == 404

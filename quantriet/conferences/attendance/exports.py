@@ -105,7 +105,7 @@ def attendance_workbook(conference: Conference, user: User | AnonymousUser) -> b
             _("Có mặt"),
             _("Đi muộn"),
             _("Vắng có lý do"),
-            _("Vắng"),
+            _("Vắng không lý do"),
             _("Học bù"),
             _("Tỷ lệ (%)"),
             _("Tỷ lệ gồm học bù (%)"),

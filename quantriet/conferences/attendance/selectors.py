@@ -63,7 +63,7 @@ class Status:
         PRESENT: gettext_lazy("Có mặt"),
         LATE: gettext_lazy("Đi muộn"),
         EXCUSED: gettext_lazy("Vắng có lý do"),
-        ABSENT: gettext_lazy("Vắng"),
+        ABSENT: gettext_lazy("Vắng không lý do"),
         PENDING: gettext_lazy("Chưa điểm danh"),
     }
     CHOICES = list(LABELS.items())

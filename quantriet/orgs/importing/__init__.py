@@ -189,11 +189,11 @@ class OrgLookup:
                 ids = self.by_parent.get(key) or ids
         if not ids:
             return None, _(
-                "Không tìm thấy tổ chức “%(name)s” trong phạm vi bạn được quản lý đảng viên."
+                "Không tìm thấy tổ chức “%(name)s” trong phạm vi đồng chí được quản lý đảng viên."
             ) % {"name": text}
         if len(ids) > 1:
             return None, _(
-                "Có %(count)d tổ chức tên “%(name)s” trong phạm vi của bạn; hãy ghi kèm tổ chức "
+                "Có %(count)d tổ chức tên “%(name)s” trong phạm vi của đồng chí; hãy ghi kèm tổ chức "
                 "cấp trên, ví dụ “%(name)s - Đảng bộ phường …”."
             ) % {"count": len(ids), "name": text}
         if ids[0] in self.inactive:
@@ -357,7 +357,7 @@ def validate_sheet(
         visible = visible or any(path.startswith(p) for p in view_paths)
         if mode == ImportJob.Mode.UPDATE:
             message = _(
-                "Số thẻ đảng viên %(card)s thuộc một người ngoài phạm vi bạn được quản lý."
+                "Số thẻ đảng viên %(card)s thuộc một người ngoài phạm vi đồng chí được quản lý."
             ) % {"card": values["party_card_no"]}
         elif visible:
             message = _(

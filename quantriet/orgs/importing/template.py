@@ -85,7 +85,7 @@ def template_xlsx(user: User | AnonymousUser) -> bytes:
     sheet.freeze_panes = "A2"
 
     lists = book.create_sheet("Danh mục")
-    lists.append([_("Giới tính"), _("Đối tượng"), _("Đơn vị / Chi bộ trong phạm vi của bạn")])
+    lists.append([_("Giới tính"), _("Đối tượng"), _("Đơn vị / Chi bộ trong phạm vi của đồng chí")])
     columns = (vietnamese_labels(Gender), vietnamese_labels(Category), names)
     for row in range(max(len(values) for values in columns)):
         lists.append([str(values[row]) if row < len(values) else None for values in columns])
