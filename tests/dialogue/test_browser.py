@@ -130,11 +130,11 @@ def test_two_sites_see_questions_votes_answers_and_merges_live(dialogue, asgi_se
             page_a.wait_for_selector("#qt-ask-done:not(.d-none)")
             question = Question.objects.get()
             item_b = page_b.locator(f'#qt-questions [data-question-id="{question.pk}"]')
-            item_b.wait_for(timeout=5000)
+            item_b.wait_for(timeout=15000)
             assert item_b.locator('[data-field="text"]').inner_text() == text
             assert item_b.locator('[data-field="site"]').inner_text() == dialogue.site_a.name
             assert page_b.locator("#qt-questions script, #qt-questions b").count() == 0
-            screen.locator(f'#qt-queue [data-question-id="{question.pk}"]').wait_for(timeout=5000)
+            screen.locator(f'#qt-queue [data-question-id="{question.pk}"]').wait_for(timeout=15000)
 
             # Cường votes; An's count changes without a reload; Cường's button is disabled.
             item_b.locator("button[data-action=vote]").click()
@@ -157,11 +157,11 @@ def test_two_sites_see_questions_votes_answers_and_merges_live(dialogue, asgi_se
             )
             services.vote(question=duplicate, by=dialogue.binh_user)
             dup_a = page_a.locator(f'#qt-questions [data-question-id="{duplicate.pk}"]')
-            dup_a.wait_for(timeout=5000)
+            dup_a.wait_for(timeout=15000)
             services.merge(question=duplicate, by=dialogue.moderator, into=question)
             for page in (page_a, page_b):
                 page.locator(f'[data-question-id="{duplicate.pk}"]').wait_for(
-                    state="detached", timeout=5000
+                    state="detached", timeout=15000
                 )
                 merged_votes = page.locator(
                     f'#qt-questions [data-question-id="{question.pk}"] [data-field="votes"]'
@@ -170,7 +170,7 @@ def test_two_sites_see_questions_votes_answers_and_merges_live(dialogue, asgi_se
 
             # The presenter takes the question, then answers it in writing.
             services.mark_answering(question=question, by=dialogue.presenter_user)
-            screen.locator(f'#qt-current [data-question-id="{question.pk}"]').wait_for(timeout=5000)
+            screen.locator(f'#qt-current [data-question-id="{question.pk}"]').wait_for(timeout=15000)
             services.answer(
                 question=question,
                 by=dialogue.presenter_user,
@@ -181,14 +181,14 @@ def test_two_sites_see_questions_votes_answers_and_merges_live(dialogue, asgi_se
                 answer = page.locator(
                     f'#qt-questions [data-question-id="{question.pk}"] [data-field="answer-text"]'
                 )
-                answer.wait_for(timeout=5000)
+                answer.wait_for(timeout=15000)
                 assert answer.inner_text() == "Áp dụng cho mọi chi bộ <i>từ quý III</i>."
             status_b = page_b.locator(
                 f'#qt-questions [data-question-id="{question.pk}"] [data-field="status"]'
             )
             assert status_b.inner_text() == "Đã trả lời"
             screen.locator(f'[data-question-id="{question.pk}"]').wait_for(
-                state="detached", timeout=5000
+                state="detached", timeout=15000
             )
         finally:
             context_a.close()
@@ -232,14 +232,14 @@ def test_moderator_and_presenter_act_through_the_api_from_their_pages(dialogue, 
             # Approve the first: its card leaves the queue without a reload.
             card = page.locator(f'#qt-pending [data-question-id="{first.pk}"]')
             card.locator("button[data-action=approve]").click()
-            card.wait_for(state="detached", timeout=5000)
+            card.wait_for(state="detached", timeout=15000)
             assert wait_for(lambda: page.locator('[data-count="approved"]').inner_text() == "1")
 
             # Reject the second with a reason.
             card = page.locator(f'#qt-pending [data-question-id="{second.pk}"]')
             card.locator("input[name=reason]").fill("Không thuộc nội dung hội nghị")
             card.locator("button[data-action=reject]").click()
-            card.wait_for(state="detached", timeout=5000)
+            card.wait_for(state="detached", timeout=15000)
             second.refresh_from_db()
             assert second.status == Question.Status.REJECTED
             assert second.reject_reason == "Không thuộc nội dung hội nghị"
@@ -253,13 +253,13 @@ def test_moderator_and_presenter_act_through_the_api_from_their_pages(dialogue, 
             card.locator("button[data-action=answering]").click()
             page.locator(
                 f'#qt-waiting [data-question-id="{first.pk}"][data-status="answering"]'
-            ).wait_for(timeout=5000)
+            ).wait_for(timeout=15000)
             card = page.locator(f'#qt-waiting [data-question-id="{first.pk}"]')
             card.locator("summary").click()
             card.locator("textarea[name=text]").fill("Trả lời <b>bằng văn bản</b>")
             card.locator("button[data-action=answer]").click()
             answered = page.locator(f'#qt-answered [data-question-id="{first.pk}"]')
-            answered.wait_for(timeout=5000)
+            answered.wait_for(timeout=15000)
             assert "Trả lời <b>bằng văn bản</b>" in answered.inner_text()
         finally:
             moderator.close()
