@@ -390,7 +390,11 @@ def test_the_conference_in_progress_is_on_the_first_page_of_the_list(loaded, use
     assert client.login(request=HttpRequest(), username=username, password=DEMO_PASSWORD)
     response = client.get("/conferences/")
     assert response.status_code == 200
-    assert LIVE_TITLE in response.content.decode()
+    page = response.content.decode()
+    assert LIVE_TITLE in page
+    # Marked as happening now, and only it.
+    assert page.count("Đang diễn ra") == 1
+    assert page.index("Đang diễn ra") < page.index(LIVE_TITLE)
 
 
 def test_the_operator_checks_someone_in_at_once(loaded, api):

@@ -170,7 +170,9 @@ def test_two_sites_see_questions_votes_answers_and_merges_live(dialogue, asgi_se
 
             # The presenter takes the question, then answers it in writing.
             services.mark_answering(question=question, by=dialogue.presenter_user)
-            screen.locator(f'#qt-current [data-question-id="{question.pk}"]').wait_for(timeout=15000)
+            screen.locator(f'#qt-current [data-question-id="{question.pk}"]').wait_for(
+                timeout=15000
+            )
             services.answer(
                 question=question,
                 by=dialogue.presenter_user,

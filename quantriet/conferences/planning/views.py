@@ -71,7 +71,12 @@ def conference_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "conferences/conference_list.html",
-        {"page": page, "q": q, "can_plan": access.can_plan_conferences(request.user)},
+        {
+            "page": page,
+            "q": q,
+            "can_plan": access.can_plan_conferences(request.user),
+            "now": timezone.now(),  # marks the conferences in progress
+        },
     )
 
 
