@@ -505,7 +505,7 @@ def test_presenters_have_real_theory_levels_and_tier_names(loaded):
     names = set(Presenter.objects.values_list("tier__name", flat=True))
     assert names <= {
         "Báo cáo viên Trung ương",
-        "Báo cáo viên cấp tỉnh",
+        "Báo cáo viên cấp tỉnh (Tỉnh ủy)",
         "Báo cáo viên Đảng ủy xã, phường, đặc khu",
         "Tuyên truyền viên cơ sở",
     }
