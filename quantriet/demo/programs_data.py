@@ -197,19 +197,26 @@ class _Programs:
             return OVERDUE
         return outcome
 
-    def _copied(self, tasks: list[Task], parent: dict[str, str]) -> dict[int, str]:
-        """A lower level's copy of the tasks: mostly like the level above, some better or worse;
-        at most one overdue task a programme (a few in all, not a demo where everything is late)."""
+    def _copied(
+        self, tasks: list[Task], parent: dict[str, str], *, follows: bool = False
+    ) -> dict[int, str]:
+        """A lower level's copy of the tasks: mostly like the level above (exactly, if it
+        `follows`), some better or worse; at most one overdue task a programme (a few in all,
+        not a demo where everything is late)."""
         rng = self.rng
         outcomes: dict[int, str] = {}
         for task in tasks:
             above = parent.get(task.title, ON_TRACK)
             if task.due_on < self.today:  # type: ignore[operator]
-                late = rng.random() < (0.35 if above == OVERDUE else 0.1)
+                late = (follows and above == OVERDUE) or rng.random() < (
+                    0.4 if above == OVERDUE else 0.08
+                )
                 late = late and OVERDUE not in outcomes.values()
                 outcomes[task.pk] = OVERDUE if late else DONE
             else:
-                risk = rng.random() < (0.6 if above == AT_RISK else 0.15)
+                risk = (follows and above == AT_RISK) or rng.random() < (
+                    0.6 if above == AT_RISK else 0.2
+                )
                 outcomes[task.pk] = AT_RISK if risk else ON_TRACK
         return outcomes
 
@@ -355,7 +362,8 @@ class _Programs:
                 self._late_draft(program, tasks)
                 continue
             self._issue(program, f"{3 + i:02d}-CTr/ĐU", ward_issued)
-            ward_outcomes = self._copied(tasks, by_title)
+            # Uông Bí's lags where the province's does (the same ground to clear); Yên Tử's varies.
+            ward_outcomes = self._copied(tasks, by_title, follows=i == 0)
             self._progress(tasks, ward_outcomes, ward_issued, officer)
             ward_by_title = {task.title: ward_outcomes[task.pk] for task in tasks}
             cells = list(
