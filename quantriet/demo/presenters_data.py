@@ -303,6 +303,8 @@ class _Corps:
         ]
         rows = []
         for title, kind, day, hours, share in courses:
+            if day > today():  # clamped after a real date that is still ahead: not held yet
+                continue
             training = Training.objects.create(
                 title=title,
                 kind=kind,
