@@ -1,65 +1,100 @@
-"""The demo's orientation bulletins and public-opinion reports: eleven monthly bulletins of 2026
-from the province's department to the whole corps, read by 95 % (January) down to 70 %
-(November) of their recipients, with reminders a week after publication; and about 120 reports of
-public opinion from the presenters of the three wards. Seeded, so every load is the same."""
+"""The demo's orientation bulletins and public-opinion reports, dated from the day of loading:
+the monthly bulletins of the last eleven months up to this month, from the province's department
+to the whole corps, read by 96 % (the oldest) down to 72 % (this month's) of their recipients,
+with reminders a week after publication; and about 120 reports of public opinion from the
+presenters of the three wards over the same months. Seeded, so every load on a given day is the
+same; a bulletin's subject and anniversaries match its month."""
 
 from __future__ import annotations
 
 import datetime
 import random
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from quantriet.bulletins.models import Bulletin, OpinionReport, Receipt, ReportStatus, Topic
 from quantriet.bulletins.services import recipients_for
+from quantriet.demo.dates import at, month_start, today
 from quantriet.demo.orgs_data import ROOT_NAME, WARD_NAMES
 from quantriet.orgs.models import Org
 from quantriet.presenters.models import Presenter, Status
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-YEAR = 2026
+MONTHS = 11  # this month's bulletin and the ten before it
+REPORT_MONTHS = 11  # opinion reports of the past eleven months, up to today
 REPORTS = 120
 REMIND_AFTER = datetime.timedelta(days=7)
+PUBLISH_DAY = 3  # the department publishes each month's bulletin on the 3rd, at 8:00
 
-# (month, subject) of each monthly bulletin.
-SUBJECTS = (
-    (1, "tuyên truyền Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"),
-    (
-        2,
-        "mừng Đảng, mừng Xuân Bính Ngọ, kỷ niệm 96 năm Ngày thành lập Đảng Cộng sản Việt Nam "
-        "(3/2/1930 – 3/2/2026)",
-    ),
-    (
-        3,
+STEMS = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
+BRANCHES = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
+
+
+def lunar_year(year: int) -> str:
+    """The year's name in the sexagenary cycle: 2026 → "Bính Ngọ"."""
+    return f"{STEMS[(year - 4) % 10]} {BRANCHES[(year - 4) % 12]}"
+
+
+# What a month's bulletin is about, for a year: anniversaries are counted from the year, so a
+# bulletin's subject matches its date. Two months of 2026 had subjects of their own.
+SPECIAL = {
+    (2026, 1): "tuyên truyền Đại hội đại biểu toàn quốc lần thứ XIV của Đảng",
+    (2026, 3): (
         "tuyên truyền kết quả Đại hội XIV của Đảng và cuộc bầu cử đại biểu Quốc hội khóa XVI, "
-        "đại biểu HĐND các cấp nhiệm kỳ 2026–2031",
+        "đại biểu HĐND các cấp nhiệm kỳ 2026–2031"
     ),
-    (4, "kỷ niệm 51 năm Ngày giải phóng miền Nam, thống nhất đất nước (30/4/1975 – 30/4/2026)"),
-    (5, "kỷ niệm 136 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – 19/5/2026)"),
-    (6, "phòng, chống ma túy; Ngày Gia đình Việt Nam 28/6; bảo vệ môi trường vùng than"),
-    (
-        7,
-        "một năm vận hành chính quyền địa phương hai cấp (1/7/2025 – 1/7/2026); kỷ niệm 79 năm "
-        "Ngày Thương binh – Liệt sĩ",
-    ),
-    (8, "kỷ niệm 81 năm Cách mạng Tháng Tám thành công và Quốc khánh 2/9"),
-    (
-        9,
-        "Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và "
-        "chuyển đổi số quốc gia",
-    ),
-    (
-        10,
-        "phát triển kinh tế tư nhân theo Nghị quyết số 68-NQ/TW; phòng, chống thiên tai mùa mưa bão",
-    ),
-    (
-        11,
-        "Ngày hội Đại đoàn kết toàn dân tộc, kỷ niệm 96 năm Ngày thành lập Mặt trận Tổ quốc Việt Nam "
-        "(18/11/1930 – 18/11/2026)",
-    ),
-)
+}
+
+
+def _count(n: int) -> str:
+    return ("một", "hai", "ba", "bốn")[n - 1] if 1 <= n <= 4 else str(n)
+
+
+def subject(year: int, month: int) -> str:
+    special = SPECIAL.get((year, month))
+    if special:
+        return special
+    y = year
+    return {
+        1: f"tổng kết công tác tuyên giáo năm {y - 1}, triển khai nhiệm vụ năm {y}",
+        2: (
+            f"mừng Đảng, mừng Xuân {lunar_year(y)}, kỷ niệm {y - 1930} năm Ngày thành lập Đảng "
+            f"Cộng sản Việt Nam (3/2/1930 – 3/2/{y})"
+        ),
+        3: (
+            f"kỷ niệm {y - 1931} năm Ngày thành lập Đoàn Thanh niên Cộng sản Hồ Chí Minh "
+            f"(26/3/1931 – 26/3/{y})"
+        ),
+        4: (
+            f"kỷ niệm {y - 1975} năm Ngày giải phóng miền Nam, thống nhất đất nước "
+            f"(30/4/1975 – 30/4/{y})"
+        ),
+        5: f"kỷ niệm {y - 1890} năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – 19/5/{y})",
+        6: "phòng, chống ma túy; Ngày Gia đình Việt Nam 28/6; bảo vệ môi trường vùng than",
+        7: (
+            f"{_count(y - 2025)} năm vận hành chính quyền địa phương hai cấp (1/7/2025 – 1/7/{y}); kỷ "
+            f"niệm {y - 1947} năm Ngày Thương binh – Liệt sĩ"
+        ),
+        8: f"kỷ niệm {y - 1945} năm Cách mạng Tháng Tám thành công và Quốc khánh 2/9",
+        9: (
+            "Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo "
+            "và chuyển đổi số quốc gia"
+        ),
+        10: (
+            "phát triển kinh tế tư nhân theo Nghị quyết số 68-NQ/TW; phòng, chống thiên tai mùa "
+            "mưa bão"
+        ),
+        11: (
+            f"Ngày hội Đại đoàn kết toàn dân tộc, kỷ niệm {y - 1930} năm Ngày thành lập Mặt trận "
+            f"Tổ quốc Việt Nam (18/11/1930 – 18/11/{y})"
+        ),
+        12: (
+            f"kỷ niệm {y - 1944} năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 – "
+            f"22/12/{y}) và {y - 1989} năm Ngày hội Quốc phòng toàn dân"
+        ),
+    }[month]
+
 
 BODY = (
     "1. Nội dung tuyên truyền trọng tâm: {subject}.\n"
@@ -189,28 +224,33 @@ class BulletinCounts:
     reviewed: int = 0
 
 
-def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
-    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=TZ)
-
-
 def _bulletins(rng: random.Random, by: User | None, counts: BulletinCounts) -> None:
+    """This month's bulletin and the ten before it. Each is published on the 3rd; this month's,
+    when the demo is loaded before the 3rd, an hour or two ago (the end of last month, if need
+    be: departments often send the coming month's orientation a day or two early). Receipts
+    are read, and reminders sent, only up to now."""
     root = Org.objects.get(depth=1, name=ROOT_NAME)
     recipients = recipients_for(root)
-    last = len(SUBJECTS) - 1
-    for index, (month, subject) in enumerate(SUBJECTS):
-        published = _at(datetime.date(YEAR, month, 3), 8)
+    now = timezone.now()
+    this_month = month_start(today())
+    last = MONTHS - 1
+    for index in range(MONTHS):
+        month = month_start(this_month, index - last)
+        about = subject(month.year, month.month)
+        published = min(at(month.replace(day=PUBLISH_DAY), 8), now - datetime.timedelta(hours=2))
         bulletin = Bulletin.objects.create(
             org=root,
-            title=f"Thông tin định hướng tháng {month}/{YEAR}: {subject}",
-            month=datetime.date(YEAR, month, 1),
-            body=BODY.format(subject=subject),
+            title=f"Thông tin định hướng tháng {month.month}/{month.year}: {about}",
+            month=month,
+            body=BODY.format(subject=about),
             published_at=published,
             created_by=by,
         )
         Bulletin.objects.filter(pk=bulletin.pk).update(
             created_at=published - datetime.timedelta(days=1), updated_at=published
         )
-        # Older bulletins have had longer to be read: 96 % in January down to 72 % in November.
+        # Older bulletins have had longer to be read: 96 % of the oldest down to 72 % of this
+        # month's (fewer, if it came out only days ago: no read lies in the future).
         rate = 0.96 - 0.24 * index / last
         reminder = published + REMIND_AFTER
         receipts = []
@@ -220,7 +260,10 @@ def _bulletins(rng: random.Random, by: User | None, counts: BulletinCounts) -> N
                 # Most open it within two or three days; a few only after the reminder.
                 minutes = min(10 + rng.expovariate(1 / (2 * 24 * 60)), 25 * 24 * 60)
                 read_at = published + datetime.timedelta(minutes=int(minutes))
-            reminded_at = reminder if read_at is None or read_at > reminder else None
+                if read_at > now:
+                    read_at = None
+            unread = read_at is None or read_at > reminder
+            reminded_at = reminder if unread and reminder <= now else None
             receipts.append(
                 Receipt(
                     bulletin=bulletin,
@@ -257,8 +300,10 @@ def _reports(rng: random.Random, by: User | None, counts: BulletinCounts) -> Non
             wards.append((corps, areas))
     if not wards:
         return
-    end = datetime.date(YEAR, 11, 25)
-    start = datetime.date(YEAR, 1, 5)
+    # Reports of the past eleven months, up to an hour ago.
+    now = timezone.now()
+    end = today()
+    start = month_start(end, -REPORT_MONTHS) + datetime.timedelta(days=4)
     span = (end - start).days
     reports = []
     for _ in range(REPORTS):
@@ -271,10 +316,12 @@ def _reports(rng: random.Random, by: User | None, counts: BulletinCounts) -> Non
             area.name.removeprefix("Chi bộ ") if area.name.startswith("Chi bộ") else area.name
         )
         day = start + datetime.timedelta(days=rng.randint(0, span))
-        created = _at(day, rng.randint(7, 20), rng.randint(0, 59))
-        # The department reviews most reports within three weeks.
+        created = at(day, rng.randint(7, 20), rng.randint(0, 59))
+        created = min(created, now - datetime.timedelta(hours=1))
+        # The department reviews most reports within three weeks, never in the future.
         settled = day < end - datetime.timedelta(days=21)
-        reviewed = rng.random() < (0.9 if settled else 0.25)
+        reviewed_at = created + datetime.timedelta(days=rng.randint(1, 7))
+        reviewed = rng.random() < (0.9 if settled else 0.25) and reviewed_at < now
         reports.append(
             OpinionReport(
                 presenter=presenter,
@@ -285,16 +332,16 @@ def _reports(rng: random.Random, by: User | None, counts: BulletinCounts) -> Non
                 status=ReportStatus.REVIEWED if reviewed else ReportStatus.NEW,
                 reviewer_note=rng.choice(NOTES) if reviewed else "",
                 reviewed_by=by if reviewed else None,
-                reviewed_at=created + datetime.timedelta(days=rng.randint(1, 7))
-                if reviewed
-                else None,
+                reviewed_at=reviewed_at if reviewed else None,
             )
         )
         reports[-1].demo_created = created  # type: ignore[attr-defined]
+        reports[-1].demo_updated = reviewed_at if reviewed else created  # type: ignore[attr-defined]
         counts.reviewed += reviewed
     created_rows = OpinionReport.objects.bulk_create(reports)
     for report in created_rows:
-        report.created_at = report.updated_at = report.demo_created  # type: ignore[attr-defined]
+        report.created_at = report.demo_created  # type: ignore[attr-defined]
+        report.updated_at = report.demo_updated  # type: ignore[attr-defined]
     OpinionReport.objects.bulk_update(created_rows, ["created_at", "updated_at"], batch_size=500)
     counts.opinion_reports = len(created_rows)
 

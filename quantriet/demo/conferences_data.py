@@ -24,7 +24,6 @@ import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
 from django.db.models import Case, Value, When
@@ -41,6 +40,7 @@ from quantriet.conferences.models import (
     SiteReport,
 )
 from quantriet.conferences.planning import services as planning
+from quantriet.demo.dates import TZ, at, today
 from quantriet.demo.orgs_data import (
     COAL_GROUP_NAME,
     DEPARTMENT_NAME,
@@ -51,7 +51,6 @@ from quantriet.demo.orgs_data import (
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Category, Org, Person
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 BATCH_SIZE = 2000
 XIV_DAY = datetime.date(2026, 2, 7)
 LATE_AFTER_MINUTES = 15
@@ -155,28 +154,6 @@ class Planned:
     sites: list[Site]
     plans: dict[int, SitePlan]  # by site id
     invitees: list[Invitee]
-
-
-def at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
-    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=TZ)
-
-
-def today() -> datetime.date:
-    return timezone.localtime(timezone.now(), TZ).date()
-
-
-def months_back(months: int, day: int) -> datetime.date:
-    """Day `day` (at most 28) of the month `months` before this one: always in the past."""
-    now = today()
-    index = now.year * 12 + now.month - 1 - months
-    return datetime.date(index // 12, index % 12 + 1, min(day, 28))
-
-
-def review_year() -> int:
-    """The year the corps is reviewed for: this year once its review meeting (20/11) is past,
-    else the last one, so the year's dated events (training, changes, decisions) lie behind."""
-    now = today()
-    return now.year if (now.month, now.day) >= (11, 21) else now.year - 1
 
 
 def person_of(user: User | None) -> Person | None:

@@ -2,15 +2,19 @@
 
 Idempotent (an existing root "Đảng bộ tỉnh Quảng Ninh" means the demo is there), so `make run`
 may call it every time. Every choice comes from one seeded random generator; dates are counted from
-the day of loading (a conference in progress now, one in ten days, the past year's), and site
-codes and meeting rooms are drawn by the planning services as for any user.
+the day of loading (see `dates`): a conference in progress now, one in ten days, the past year's;
+this month's orientation bulletin and the ten before it; programmes issued months ago with tasks
+due over the coming months; this year's review of the corps. Real documents and the national
+conference of 7/2/2026 keep their real dates. Site codes and meeting rooms are drawn by the
+planning services as for any user.
 
 Writes go through the apps' services (orgs, documents, conferences planning and check-in,
 dialogue, polls, presenters, programmes); the ~10 000 people and past attendance are bulk inserts,
 as each module's docstring explains.
 
 Measured on a fresh SQLite database (2-core machine, `time .venv/bin/python manage.py load_demo`):
-6.1 s for the load, 7.4 s wall-clock for the command, 6.9 s of CPU (December 2026).
+5.6–5.9 s for the load, 7.4–7.7 s wall-clock for the command, 6.9–7.2 s of CPU (December 2026,
+with the programmes, bulletins and reviews dated from the load day).
 """
 
 from __future__ import annotations

@@ -21,14 +21,13 @@ from quantriet.conferences.models import Format
 from quantriet.demo.conferences_data import (
     PARTY_CATEGORIES,
     WARD_OFFICERS,
+    XIV_DAY,
     AgendaPlan,
     ConferenceCounts,
     Planner,
     SitePlan,
-    at,
-    months_back,
-    review_year,
 )
+from quantriet.demo.dates import at, months_back, not_before, review_year, today
 from quantriet.demo.orgs_data import DEPARTMENT_NAME, ROOT_NAME, WARD_NAMES
 from quantriet.dialogue.models import Feedback
 from quantriet.orgs.models import Category, Org, Person
@@ -59,7 +58,7 @@ TOPICS = (
     "Nghị quyết số 66-NQ/TW về đổi mới công tác xây dựng và thi hành pháp luật",
     "Nghị quyết số 68-NQ/TW về phát triển kinh tế tư nhân",
     "Nghị quyết Đại hội Đảng bộ tỉnh Quảng Ninh lần thứ XVI",
-    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026",
+    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm {year}",
     "Bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác quan điểm sai trái",
     "Chuyển đổi số và xây dựng chính quyền số cấp phường",
 )
@@ -111,7 +110,14 @@ class _Corps:
         return list(Person.objects.filter(pk__in=chosen).order_by("pk"))
 
     def _recognise(
-        self, person: Person, org: Org, kind: str, tier: str, number: str, **extra: object
+        self,
+        person: Person,
+        org: Org,
+        kind: str,
+        tier: str,
+        number: str,
+        recognised_on: datetime.date = RECOGNISED_ON,
+        **extra: object,
     ) -> Presenter:
         rng = self.rng
         presenter = Presenter.objects.create(
@@ -130,8 +136,8 @@ class _Corps:
                 )
             ),
             decision_number=number,
-            decision_date=RECOGNISED_ON,
-            term_start=RECOGNISED_ON,
+            decision_date=recognised_on,
+            term_start=recognised_on,
             term_end=datetime.date(2030, 9, 30),
             status=Status.ACTIVE,
         )
@@ -141,7 +147,7 @@ class _Corps:
             from_status=Status.CANDIDATE,
             to_status=Status.ACTIVE,
             reason=f"Công nhận theo Quyết định số {number} (số hiệu ví dụ minh họa)",
-            on=RECOGNISED_ON,
+            on=recognised_on,
             by=self.by,
         )
         self.quality[presenter.pk] = rng.uniform(0.25, 0.85)
@@ -205,19 +211,23 @@ class _Corps:
         if len(corps) < 4:  # a tiny demo (tests): nobody to spare
             return
         suspended, leaving = corps[-1], corps[-2]
-        self._change(
-            suspended, Status.SUSPENDED, "Điều trị bệnh dài ngày", datetime.date(self.year, 5, 4)
-        )
+        self._change(suspended, Status.SUSPENDED, "Điều trị bệnh dài ngày", months_back(7, 4))
         if spare:
+            replaced_on = months_back(4, 12)
             successor = self._recognise(
-                spare[0], ward, Kind.PRESENTER, "commune", f"{201 + ward.pk % 50}-QĐ/ĐU"
+                spare[0],
+                ward,
+                Kind.PRESENTER,
+                "commune",
+                f"{201 + ward.pk % 50}-QĐ/ĐU",
+                recognised_on=replaced_on,
             )
             self.counts.presenters += 1
             self._change(
                 leaving,
                 Status.REPLACED,
                 "Chuyển công tác về Ban Tuyên giáo và Dân vận Tỉnh ủy",
-                datetime.date(self.year, 8, 12),
+                replaced_on,
                 successor,
             )
         if len(spare) > 1:
@@ -255,27 +265,30 @@ class _Corps:
             (
                 "Cập nhật kiến thức: Nghị quyết Đại hội XIV của Đảng",
                 Training.Kind.UPDATE,
-                datetime.date(self.year, 2, 24),
+                # After the national conference of 7/2/2026 (a real date), whatever the load day.
+                not_before(months_back(9, 24), XIV_DAY, datetime.timedelta(days=17)),
                 8,
                 0.9,
             ),
             (
-                "Bồi dưỡng nghiệp vụ báo cáo viên năm 2026",
+                f"Bồi dưỡng nghiệp vụ báo cáo viên năm {months_back(8, 17).year}",
                 Training.Kind.COURSE,
-                datetime.date(self.year, 3, 17),
+                months_back(8, 17),
                 24,
                 0.8,
             ),
             (
                 "Cập nhật kiến thức: các nghị quyết của Bộ Chính trị về khoa học, công nghệ và kinh tế tư nhân",
                 Training.Kind.UPDATE,
-                datetime.date(self.year, 6, 9),
+                months_back(5, 9),
                 4,
                 0.75,
             ),
         ]
         rows = []
         for title, kind, day, hours, share in courses:
+            if day > today():  # clamped after a real date that is still ahead: not held yet
+                continue
             training = Training.objects.create(
                 title=title,
                 kind=kind,
@@ -375,7 +388,7 @@ class _Corps:
             )[:4]
             for k in range(11, 0, -1):
                 day = months_back(k, 8 + 7 * w)
-                topic = TOPICS[(k + w) % len(TOPICS)]
+                topic = TOPICS[(k + w) % len(TOPICS)].format(year=day.year)
                 # Twice a year all the ward's Party members, at the hall and four khu; the other
                 # months the key cadres and cell secretaries at the hall.
                 everyone = k % 6 == 1
@@ -435,8 +448,8 @@ class _Corps:
         self.counts.feedback = len(feedback)
 
     def _review_round(self) -> None:
-        """Uông Bí's review of its corps for the year, under way: most decided as the figures
-        suggest, a few left for the committee's meeting."""
+        """Uông Bí's review of its corps for this year (the year the presenters' pages open on),
+        under way: most decided as the figures suggest, a few left for the committee's meeting."""
         ward = self.wards[0]
         review_round = services.open_round(
             org=ward,
@@ -445,6 +458,8 @@ class _Corps:
             by=self.by,
         )
         members = selectors.ranking(selectors.round_members(review_round), self.year)
+        # Decided at the standing committee's meeting a few days ago (within the year).
+        decided_on = max(today() - datetime.timedelta(days=3), datetime.date(self.year, 1, 1))
         for ranked in members[: max(0, len(members) - 4)]:
             decision = ranked.score.recommendation
             if decision == Decision.REPLACE:
@@ -455,7 +470,7 @@ class _Corps:
                 decision=decision,
                 note=ranked.score.reason[:300] if decision == Decision.RETRAIN else "",
                 by=self.by,
-                on=datetime.date(self.year, 11, 20),
+                on=decided_on,
             )
         self.counts.rounds += 1
 

@@ -1,6 +1,12 @@
 """The demo's action programmes: the province's programme for the XVI Provincial Congress
 resolution, the three wards' programmes built from it, programmes of their Party cells (some
-missing, one still a draft), a year of progress reports, some tasks late."""
+missing, one still a draft), monthly progress reports up to today.
+
+Dated from the day the demo is loaded: the province issued its programme about seven months ago
+(never earlier than eight weeks after the resolution of 27/9/2025, see `issued_on`), the wards
+three weeks later, their cells a month after that. Of the province's tasks two are done, one is
+overdue, one at risk and the others on track, due over the coming months; the wards and cells
+that copy them fare a little better or worse, drawn from the seeded generator."""
 
 from __future__ import annotations
 
@@ -12,43 +18,96 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from quantriet.demo.dates import at, month_end, month_start, months_back, not_before, today
 from quantriet.demo.orgs_data import ROOT_NAME, WARD_NAMES
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org, Person
 from quantriet.programs import services
 from quantriet.programs.models import Program, ProgressUpdate, Task
+from quantriet.programs.status import TaskStatus, task_status
 
-YEAR_START = datetime.date(2026, 1, 1)
-YEAR_END = datetime.date(2030, 12, 31)
+# The resolution's term ends with 2030 (Đại hội XVI, nhiệm kỳ 2025–2030).
+TERM_END = datetime.date(2030, 12, 31)
+ISSUED_MONTHS_AGO = 7
+# A committee drafts, consults on and adopts its programme in weeks, not days: the province's
+# programme comes at least this long after the resolution it implements.
+PREPARATION = datetime.timedelta(weeks=8)
+WARDS_AFTER = datetime.timedelta(weeks=3)  # the wards build theirs from the province's
+CELLS_AFTER = datetime.timedelta(weeks=4)  # the cells from their ward's
+# No task falls due before the last cell has issued its plan, with a fortnight to spare.
+FIRST_DUE = (
+    WARDS_AFTER
+    + datetime.timedelta(days=len(WARD_NAMES))
+    + CELLS_AFTER
+    + datetime.timedelta(weeks=2)
+)
+REPORT_DAY = 25  # officers report progress by the 25th of each month
+
+DONE, OVERDUE, AT_RISK, ON_TRACK = (
+    TaskStatus.DONE,
+    TaskStatus.OVERDUE,
+    TaskStatus.AT_RISK,
+    TaskStatus.ON_TRACK,
+)
+# (task, indicator, target, unit, starts: months after the programme is issued,
+#  due: end of the month this many months from today, how the province's stands today)
 TASKS = [
     (
         "Quán triệt Nghị quyết đến 100% cán bộ, đảng viên",
         "Đảng viên được học tập, quán triệt",
         "100",
         "%",
-        1,
-        3,
+        0,
+        -4,
+        DONE,
+    ),
+    (
+        "Rà soát, bổ sung quy hoạch cán bộ nhiệm kỳ 2025–2030",
+        "Chức danh được rà soát quy hoạch",
+        "100",
+        "%",
+        0,
+        -2,
+        DONE,
     ),
     (
         "Sắp xếp, kiện toàn các khu dân cư sau hợp nhất",
         "Khu dân cư được kiện toàn",
         "100",
         "%",
-        1,
-        9,
+        0,
+        -1,
+        OVERDUE,
     ),
-    ("Nâng tỷ lệ hộ dân dùng nước sạch", "Hộ dùng nước sạch", "98", "%", 2, 12),
-    ("Chuyển đổi số trong giải quyết thủ tục hành chính", "Hồ sơ nộp trực tuyến", "80", "%", 2, 11),
-    ("Kết nạp đảng viên mới", "Đảng viên mới được kết nạp", "40", "đảng viên", 1, 12),
-    ("Phát triển du lịch tâm linh, sinh thái Yên Tử", "Lượt khách", "1200000", "lượt", 3, 12),
-    ("Giảm nghèo bền vững", "Hộ nghèo còn lại", "0", "hộ", 1, 12),
     (
         "Tuyên truyền, phản bác quan điểm sai trái trên không gian mạng",
         "Tin, bài tuyên truyền",
         "120",
         "tin, bài",
+        0,
         1,
-        12,
+        ON_TRACK,
+    ),
+    (
+        "Chuyển đổi số trong giải quyết thủ tục hành chính",
+        "Hồ sơ nộp trực tuyến",
+        "80",
+        "%",
+        1,
+        3,
+        AT_RISK,
+    ),
+    ("Nâng tỷ lệ hộ dân dùng nước sạch", "Hộ dùng nước sạch", "98", "%", 1, 5, ON_TRACK),
+    ("Kết nạp đảng viên mới", "Đảng viên mới được kết nạp", "40", "đảng viên", 0, 6, ON_TRACK),
+    ("Giảm nghèo bền vững", "Hộ nghèo còn lại", "0", "hộ", 0, 9, ON_TRACK),
+    (
+        "Phát triển du lịch tâm linh, sinh thái Yên Tử",
+        "Lượt khách",
+        "1200000",
+        "lượt",
+        2,
+        11,
+        ON_TRACK,
     ),
 ]
 NOTES = [
@@ -58,6 +117,7 @@ NOTES = [
     "Vướng mặt bằng, đã báo cáo Thường trực Đảng ủy xin ý kiến.",
     "Kết quả vượt tiến độ so với kế hoạch quý.",
 ]
+DONE_NOTE = "Hoàn thành nhiệm vụ, đã báo cáo kết quả với cấp ủy."
 
 
 @dataclass
@@ -73,7 +133,8 @@ class _Programs:
         self.rng = rng
         self.users = users
         self.counts = ProgramCounts()
-        self.today = timezone.localdate()
+        self.today = today()
+        self.now = timezone.now()
 
     def _owner(self, org: Org) -> Person | None:
         ids = list(
@@ -84,60 +145,187 @@ class _Programs:
         )
         return Person.objects.get(pk=self.rng.choice(ids)) if ids else None
 
+    def _issued_on(self, document: Document) -> datetime.date:
+        """About seven months before the load day. The resolution is a real document
+        (27/9/2025): loaded before about June 2026, "seven months ago" would come before it (or
+        before a committee could have drafted anything), so the date is clamped to eight weeks
+        after the resolution."""
+        return not_before(months_back(ISSUED_MONTHS_AGO, 20), document.issued_on, PREPARATION)
+
     def _issue(self, program: Program, number: str, on: datetime.date) -> None:
-        """Submitted (every task has its officer and date) and issued, as a committee does."""
+        """Submitted (every task has its officer and date) and issued, as a committee does;
+        drafted in the fortnight before the committee's meeting."""
         services.submit(program)
         services.issue(program, number=number, issued_on=on)
+        Program.objects.filter(pk=program.pk).update(
+            created_at=at(on - datetime.timedelta(days=14), 9), updated_at=at(on, 16)
+        )
 
-    def _plan(self, program: Program, org: Org, tasks: list[tuple]) -> list[Task]:
-        made = []
-        for title, indicator, target, unit, start_q, due_m in tasks:
+    def _due(self, issued_on: datetime.date, start: datetime.date, months: int) -> datetime.date:
+        due = max(month_end(self.today, months), issued_on + FIRST_DUE)
+        return max(due, start + datetime.timedelta(days=30))
+
+    def _start(self, issued_on: datetime.date, months: int) -> datetime.date:
+        return month_start(issued_on, months) if months else issued_on
+
+    def _plan(self, program: Program, org: Org, issued_on: datetime.date) -> dict[int, str]:
+        """The province's tasks → how each stands today, by task id."""
+        outcomes = {}
+        for title, indicator, target, unit, start_m, due_m, outcome in TASKS:
+            start = self._start(issued_on, start_m)
             task = services.add_task(
                 program,
                 title=title,
                 owner=self._owner(org),
-                start_on=datetime.date(2026, 1 + (start_q - 1) * 3, 1),
-                due_on=datetime.date(2026, due_m, 28),
+                start_on=start,
+                due_on=self._due(issued_on, start, due_m),
                 indicator=indicator,
                 target=Decimal(target),
                 unit=unit,
             )
-            made.append(task)
-        self.counts.tasks += len(made)
-        return made
+            outcomes[task.pk] = self._real(task, outcome)
+        self.counts.tasks += len(outcomes)
+        return outcomes
 
-    def _progress(self, tasks: list[Task], by: User | None) -> None:
-        """Monthly reports up to today; about one task in six falls behind."""
-        updates = []
+    def _real(self, task: Task, outcome: str) -> str:
+        """What the dates allow: only a task past its due date can be overdue (when the issue
+        date is clamped, a due date may have moved into the future)."""
+        past = task.due_on < self.today  # type: ignore[operator]
+        if outcome == OVERDUE and not past:
+            return AT_RISK
+        if past and outcome not in (DONE, OVERDUE):
+            return OVERDUE
+        return outcome
+
+    def _copied(
+        self, tasks: list[Task], parent: dict[str, str], *, follows: bool = False
+    ) -> dict[int, str]:
+        """A lower level's copy of the tasks: mostly like the level above (exactly, if it
+        `follows`), some better or worse; at most one overdue task a programme (a few in all,
+        not a demo where everything is late)."""
+        rng = self.rng
+        outcomes: dict[int, str] = {}
         for task in tasks:
-            lagging = self.rng.random() < 0.17
-            progress = 0
-            month = task.start_on.month  # type: ignore[union-attr]
-            while month <= min(self.today.month, 12) and progress < 100:
-                span = max(1, task.due_on.month - task.start_on.month + 1)  # type: ignore[union-attr]
-                step = 100 / span * (0.55 if lagging else self.rng.uniform(0.9, 1.3))
-                progress = min(100, round(progress + step))
-                updates.append(
-                    ProgressUpdate(task=task, progress=progress, note=self.rng.choice(NOTES), by=by)
+            above = parent.get(task.title, ON_TRACK)
+            if task.due_on < self.today:  # type: ignore[operator]
+                late = (follows and above == OVERDUE) or rng.random() < (
+                    0.4 if above == OVERDUE else 0.08
                 )
-                month += 1
+                late = late and OVERDUE not in outcomes.values()
+                outcomes[task.pk] = OVERDUE if late else DONE
+            else:
+                risk = (follows and above == AT_RISK) or rng.random() < (
+                    0.6 if above == AT_RISK else 0.2
+                )
+                outcomes[task.pk] = AT_RISK if risk else ON_TRACK
+        return outcomes
+
+    def _report_days(self, begin: datetime.date, until: datetime.date) -> list[datetime.date]:
+        """The monthly report days (the 25th) after `begin`, up to `until`."""
+        days = []
+        day = begin.replace(day=REPORT_DAY) if begin.day < REPORT_DAY else None
+        if day is None:
+            day = month_start(begin, 1).replace(day=REPORT_DAY)
+        while day <= until:
+            days.append(day)
+            day = month_start(day, 1).replace(day=REPORT_DAY)
+        return days
+
+    def _elapsed(self, task: Task) -> float:
+        span = (task.due_on - task.start_on).days  # type: ignore[operator]
+        return max(0.0, min(100.0, (self.today - task.start_on).days / span * 100))  # type: ignore[operator]
+
+    def _progress(
+        self,
+        tasks: list[Task],
+        outcomes: dict[int, str],
+        issued_on: datetime.date,
+        by: User | None,
+    ) -> None:
+        """Monthly reports from the programme's issue up to today, ending where each task's
+        outcome puts it: done (before its due date), overdue, at risk (more than
+        `AT_RISK_MARGIN` points behind the time elapsed) or on track."""
+        rng = self.rng
+        updates: list[ProgressUpdate] = []
+        moments: list[datetime.datetime] = []
+        yesterday = self.today - datetime.timedelta(days=1)
+        for task in tasks:
+            outcome = outcomes[task.pk]
+            begin = max(task.start_on, issued_on)  # type: ignore[type-var]
+            done_on = None
+            if outcome == DONE:
+                done_on = task.due_on - datetime.timedelta(days=rng.randint(0, 20))  # type: ignore[operator]
+                done_on = max(min(done_on, yesterday), begin + datetime.timedelta(days=3))
+                days = [d for d in self._report_days(begin, done_on) if d < done_on] + [done_on]
+                final = 100
+            else:
+                days = self._report_days(begin, self.today)
+                elapsed = self._elapsed(task)
+                if outcome == OVERDUE:
+                    final = rng.randint(60, 85)
+                elif outcome == AT_RISK:
+                    final = max(5, round(elapsed - rng.uniform(20, 30)))
+                else:
+                    final = min(95, round(elapsed + rng.uniform(0, 10)))
+                final = final if days else 0
+            progress = 0
+            for k, day in enumerate(days, start=1):
+                step = final * k / len(days)
+                if k < len(days):
+                    step += rng.uniform(-4, 4)
+                progress = max(progress, min(final, round(step)))
+                updates.append(
+                    ProgressUpdate(
+                        task=task,
+                        progress=progress,
+                        note=DONE_NOTE if progress >= 100 else rng.choice(NOTES),
+                        by=by,
+                    )
+                )
+                moment = at(day, rng.randint(8, 16), rng.randint(0, 59))
+                moments.append(min(moment, self.now - datetime.timedelta(minutes=5)))
             task.progress = progress
-            task.done_on = self.today if progress >= 100 else None
-            if progress < 100 and task.due_on < self.today:  # type: ignore[operator]
-                self.counts.overdue += 1
-        ProgressUpdate.objects.bulk_create(updates)
+            task.done_on = done_on if progress >= 100 else None
+            status = task_status(progress, task.start_on, task.due_on, self.today)
+            self.counts.overdue += status == TaskStatus.OVERDUE
+        # Past reports in bulk, then dated: `post_update` stamps the present moment.
+        created = ProgressUpdate.objects.bulk_create(updates)
+        for update, moment in zip(created, moments, strict=True):
+            update.created_at = moment
+        ProgressUpdate.objects.bulk_update(created, ["created_at"], batch_size=500)
         Task.objects.bulk_update(tasks, ["progress", "done_on"])
         self.counts.updates += len(updates)
+
+    def _late_draft(self, program: Program, tasks: list[Task]) -> None:
+        """Vàng Danh's, started from the province's months ago and still a draft: its officer
+        has moved the tasks whose dates have passed into the coming months, as a draft may."""
+        soon = self.today + datetime.timedelta(days=30)
+        for task in tasks:
+            if task.due_on < soon:  # type: ignore[operator]
+                services.update_task(
+                    task,
+                    {"start_on": month_start(self.today), "due_on": month_end(self.today, 2)},
+                )
+        Program.objects.filter(pk=program.pk).update(
+            created_at=at(program.starts_on, 9),
+            updated_at=at(self.today - datetime.timedelta(days=2), 15),
+        )
 
     def run(self, document: Document) -> ProgramCounts:
         root = Org.objects.get(depth=1, name=ROOT_NAME)
         admin = self.users.get("bantuyengiao")
+        issued_on = self._issued_on(document)
+        latest_due = max(
+            self._due(issued_on, self._start(issued_on, start_m), due_m)
+            for *_task, start_m, due_m, _outcome in TASKS
+        )
+        ends_on = max(TERM_END, latest_due)
         province = services.create_program(
             org=root,
             document=document,
             by=admin,
-            starts_on=YEAR_START,
-            ends_on=YEAR_END,
+            starts_on=issued_on,
+            ends_on=ends_on,
             title="Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI",
             objectives=(
                 "Cụ thể hóa các mục tiêu, chỉ tiêu của Nghị quyết thành nhiệm vụ có người phụ "
@@ -145,20 +333,23 @@ class _Programs:
                 "dụ minh họa.)"
             ),
         )
-        self._progress(self._plan(province, root, TASKS), admin)
-        province.refresh_from_db()
-        self._issue(province, "05-CTr/TU", datetime.date(2025, 11, 20))
+        outcomes = self._plan(province, root, issued_on)
+        self._issue(province, "05-CTr/TU", issued_on)
+        province_tasks = list(province.tasks.all())
+        self._progress(province_tasks, outcomes, issued_on, admin)
+        by_title = {task.title: outcomes[task.pk] for task in province_tasks}
         self.counts.programs += 1
         for i, name in enumerate(WARD_NAMES):
             ward = Org.objects.get(name=f"Đảng bộ phường {name}")
             officer = self.users.get({0: "uongbi", 1: "yentu", 2: "vangdanh"}[i])
+            ward_issued = issued_on + WARDS_AFTER + datetime.timedelta(days=i)
             program = services.create_program(
                 org=ward,
                 document=document,
                 parent=province,
                 by=officer,
-                starts_on=YEAR_START,
-                ends_on=YEAR_END,
+                starts_on=ward_issued,
+                ends_on=ends_on,
                 title=f"Chương trình hành động của Đảng ủy phường {name} thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI",
             )
             self.counts.programs += 1
@@ -168,22 +359,29 @@ class _Programs:
             Task.objects.bulk_update(tasks, ["owner"])
             self.counts.tasks += len(tasks)
             if i == 2:  # Vàng Danh's is still being drafted
+                self._late_draft(program, tasks)
                 continue
-            self._issue(program, f"{3 + i:02d}-CTr/ĐU", datetime.date(2025, 12, 10 + i))
-            self._progress(tasks, officer)
+            self._issue(program, f"{3 + i:02d}-CTr/ĐU", ward_issued)
+            # Uông Bí's lags where the province's does (the same ground to clear); Yên Tử's varies.
+            ward_outcomes = self._copied(tasks, by_title, follows=i == 0)
+            self._progress(tasks, ward_outcomes, ward_issued, officer)
+            ward_by_title = {task.title: ward_outcomes[task.pk] for task in tasks}
             cells = list(
                 Org.objects.filter(
                     path__startswith=ward.path, depth=ward.depth + 1, name__startswith="Chi bộ"
                 ).order_by("path")
             )
             for cell in cells[::2][:6]:  # some cells have theirs, others not yet
+                cell_issued = (
+                    ward_issued + CELLS_AFTER + datetime.timedelta(days=self.rng.randint(0, 6))
+                )
                 cell_program = services.create_program(
                     org=cell,
                     document=document,
                     parent=program,
                     by=officer,
-                    starts_on=YEAR_START,
-                    ends_on=YEAR_END,
+                    starts_on=cell_issued,
+                    ends_on=ends_on,
                     title=f"Kế hoạch thực hiện của {cell.name}",
                 )
                 cell_tasks = list(cell_program.tasks.all()[:4])
@@ -191,10 +389,10 @@ class _Programs:
                 for task in cell_tasks:
                     task.owner = self._owner(cell) or self._owner(ward)
                 Task.objects.bulk_update(cell_tasks, ["owner"])
-                self._issue(
-                    cell_program, f"{self.rng.randint(1, 20):02d}-KH/CB", datetime.date(2026, 1, 15)
+                self._issue(cell_program, f"{self.rng.randint(1, 20):02d}-KH/CB", cell_issued)
+                self._progress(
+                    cell_tasks, self._copied(cell_tasks, ward_by_title), cell_issued, officer
                 )
-                self._progress(cell_tasks, officer)
                 self.counts.programs += 1
                 self.counts.tasks += len(cell_tasks)
         return self.counts

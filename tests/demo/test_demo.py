@@ -12,12 +12,13 @@ from django.http import HttpRequest
 from django.test import Client
 from django.utils import timezone
 
-from quantriet.bulletins.models import Bulletin, OpinionReport
+from quantriet.bulletins.models import Bulletin, OpinionReport, Receipt
 from quantriet.conferences.checkin.context import clear_context_cache
 from quantriet.conferences.models import CheckIn, Conference, Invitation, MakeUp, SiteReport
 from quantriet.core.text import fold
 from quantriet.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-from quantriet.demo.conferences_data import UPCOMING_TITLE, XIV_TITLE, review_year
+from quantriet.demo.conferences_data import UPCOMING_TITLE, XIV_TITLE
+from quantriet.demo.dates import review_year
 from quantriet.demo.live_data import LIVE_TITLE
 from quantriet.demo.orgs_data import OLD_CITY_NAME, ROOT_NAME
 from quantriet.dialogue.models import (
@@ -34,9 +35,17 @@ from quantriet.documents.models import Circulation, Document, DocumentLink
 from quantriet.orgs.access import visible_people
 from quantriet.orgs.models import Grant, Org, Person
 from quantriet.orgs.validators import normalise_party_card
-from quantriet.presenters.models import Presenter, ReviewRound, Status, StatusChange, Training
+from quantriet.presenters.models import (
+    Presenter,
+    Review,
+    ReviewRound,
+    Status,
+    StatusChange,
+    Training,
+)
 from quantriet.presenters.selectors import ranking
-from quantriet.programs.models import Program, Task
+from quantriet.programs.models import Program, ProgressUpdate, Task
+from quantriet.programs.status import TaskStatus, task_status
 
 PEOPLE = 300
 WARDS = ["Đảng bộ phường Uông Bí", "Đảng bộ phường Yên Tử", "Đảng bộ phường Vàng Danh"]
@@ -329,7 +338,10 @@ def test_corps_with_a_year_of_history_and_a_ranking_with_reasons(loaded):
     ranked = ranking(Presenter.objects.all(), review_year())
     assert ranked and all(r.score.reason for r in ranked)
     assert [r.score.total for r in ranked] == sorted((r.score.total for r in ranked), reverse=True)
-    assert any(r.figures.ratings for r in ranked) and any(r.figures.review for r in ranked)
+    assert any(r.figures.review for r in ranked)
+    # The past year's sessions: in the first weeks of January all of them lie in the year before.
+    last_year = ranking(Presenter.objects.all(), review_year() - 1)
+    assert any(r.figures.ratings for r in ranked + last_year)
     mine = User.objects.get(username="baocaovien").person.presenter
     assert mine.status == Status.ACTIVE and mine.tier.code == "province"
 
@@ -347,6 +359,104 @@ def test_action_programmes_from_the_province_down_with_late_tasks(loaded):
     assert wards.count() == 3 and wards.filter(status="draft").count() == 1
     assert not Task.objects.filter(program__status="issued", owner__isnull=True).exists()
     assert Task.objects.filter(program__status="issued", progress__gt=0).exists()
+
+
+# --- dated from the load day: what a user sees as today's state ---------------------------
+
+
+def _month_index(day: datetime.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def test_this_months_bulletin_is_out_with_the_months_before_it(loaded):
+    today = timezone.localdate()
+    now = timezone.now()
+    this_month = today.replace(day=1)
+    bulletin = Bulletin.objects.get(month=this_month)
+    assert bulletin.title.startswith(f"Thông tin định hướng tháng {today.month}/{today.year}:")
+    assert bulletin.published_at <= now
+    assert bulletin.receipts.exists()
+    # The last several months up to this one, one a month, each named by its own month.
+    months = sorted(Bulletin.objects.values_list("month", flat=True))
+    assert [_month_index(m) for m in months] == list(
+        range(_month_index(today) - len(months) + 1, _month_index(today) + 1)
+    )
+    for b in Bulletin.objects.all():
+        assert b.month.day == 1
+        assert b.title.startswith(f"Thông tin định hướng tháng {b.month.month}/{b.month.year}:")
+        for year in range(2020, 2040):  # an anniversary's closing year is the bulletin's year
+            if f"– 3/2/{year})" in b.title or f"– 18/11/{year})" in b.title:
+                assert year == b.month.year
+    receipts = Receipt.objects.filter(bulletin__org__depth=1)
+    assert not receipts.filter(read_at__gt=now).exists()
+    assert not receipts.filter(reminded_at__gt=now).exists()
+    oldest = Bulletin.objects.order_by("month").first()
+    assert oldest.receipts.exclude(read_at=None).count() > oldest.receipts.count() / 2
+    assert not OpinionReport.objects.filter(created_at__gt=now).exists()
+    assert not OpinionReport.objects.filter(reviewed_at__gt=now).exists()
+    recent = now - datetime.timedelta(days=31)
+    assert OpinionReport.objects.filter(created_at__gt=recent).exists()
+
+
+def test_the_province_programme_has_done_on_track_at_risk_and_overdue_tasks_today(loaded):
+    today = timezone.localdate()
+    province = Program.objects.get(org__depth=1)
+    tasks = list(province.tasks.all())
+    statuses = Counter(task_status(t.progress, t.start_on, t.due_on, today) for t in tasks)
+    assert {TaskStatus.DONE, TaskStatus.ON_TRACK, TaskStatus.AT_RISK, TaskStatus.OVERDUE} <= set(
+        statuses
+    )
+    # Issued some months ago; the open tasks fall due over the coming months.
+    assert today - datetime.timedelta(days=366) < province.issued_on < today
+    coming = {_month_index(t.due_on) for t in tasks if t.due_on > today}
+    assert len(coming) >= 4
+    assert all(t.done_on <= today for t in tasks if t.done_on)
+    # A few overdue, not every task.
+    issued = Task.objects.filter(program__status="issued")
+    overdue = [
+        t for t in issued if task_status(t.progress, t.start_on, t.due_on, today) == "overdue"
+    ]
+    assert 0 < len(overdue) <= issued.count() / 4
+
+
+def test_no_task_is_due_before_its_programme_is_issued(loaded):
+    now = timezone.now()
+    assert Program.objects.filter(status="issued").count() >= 3
+    for program in Program.objects.filter(status="issued"):
+        assert program.issued_on <= timezone.localdate()
+        for task in program.tasks.all():
+            assert task.due_on >= program.issued_on, (program.title, task.title)
+            assert program.starts_on <= task.due_on <= program.ends_on
+        reports = ProgressUpdate.objects.filter(task__program=program)
+        assert not reports.filter(created_at__gt=now).exists()
+        assert not reports.filter(created_at__date__lt=program.issued_on).exists()
+
+
+def test_no_programme_is_issued_before_the_document_it_implements(loaded):
+    programs = Program.objects.select_related("document")
+    assert programs.exists()
+    for program in programs:
+        assert program.starts_on >= program.document.issued_on
+        if program.issued_on:
+            assert program.issued_on > program.document.issued_on
+
+
+def test_presenters_are_reviewed_for_the_current_year_with_its_events_behind(loaded):
+    today = timezone.localdate()
+    assert review_year() == today.year
+    assert Review.objects.filter(year=today.year).exists()
+    assert not Review.objects.exclude(year=today.year).exists()
+    assert ReviewRound.objects.filter(year=today.year).exists()
+    assert not StatusChange.objects.filter(on__gt=today).exists()
+    assert not Training.objects.filter(starts_on__gt=today).exists()
+    for training in Training.objects.filter(title__contains=" năm 20"):
+        assert training.title.endswith(f"năm {training.starts_on.year}")
+    # After the national conference of 7/2/2026, however early in 2026 the demo is loaded.
+    for update in Training.objects.filter(title__contains="Nghị quyết Đại hội XIV"):
+        assert update.starts_on > datetime.date(2026, 2, 7)
+    for conference in Conference.objects.filter(title__startswith="Hội nghị báo cáo viên tháng"):
+        day = timezone.localtime(conference.starts_at).date()
+        assert conference.title == f"Hội nghị báo cáo viên tháng {day.month}/{day.year}"
 
 
 # --- what a user finds on the day the demo is loaded --------------------------------------
