@@ -23,7 +23,7 @@ from quantriet.demo.orgs_data import ROOT_NAME, WARD_NAMES
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org, Person
 from quantriet.programs import services
-from quantriet.programs.models import Program, ProgressUpdate, Task
+from quantriet.programs.models import Program, ProgressUpdate, Task, Transition
 from quantriet.programs.status import TaskStatus, task_status
 
 # The resolution's term ends with 2030 (Đại hội XVI, nhiệm kỳ 2025–2030).
@@ -152,14 +152,18 @@ class _Programs:
         after the resolution."""
         return not_before(months_back(ISSUED_MONTHS_AGO, 20), document.issued_on, PREPARATION)
 
-    def _issue(self, program: Program, number: str, on: datetime.date) -> None:
-        """Submitted (every task has its officer and date) and issued, as a committee does;
-        drafted in the fortnight before the committee's meeting."""
-        services.submit(program)
-        services.issue(program, number=number, issued_on=on)
+    def _issue(self, program: Program, number: str, on: datetime.date, by: User | None) -> None:
+        """Submitted (every task has its officer and date) and issued, as a committee does, by
+        the officer who manages it; drafted in the fortnight before the committee's meeting,
+        submitted a week before it. The workflow's log carries those days, not the load's."""
+        services.submit(program, by=by)
+        services.issue(program, number=number, issued_on=on, by=by)
         Program.objects.filter(pk=program.pk).update(
             created_at=at(on - datetime.timedelta(days=14), 9), updated_at=at(on, 16)
         )
+        steps = program.transitions.order_by("created_at", "id")
+        for step, day in zip(steps, (on - datetime.timedelta(days=7), on), strict=False):
+            Transition.objects.filter(pk=step.pk).update(created_at=at(day, 15))
 
     def _due(self, issued_on: datetime.date, start: datetime.date, months: int) -> datetime.date:
         due = max(month_end(self.today, months), issued_on + FIRST_DUE)
@@ -334,7 +338,7 @@ class _Programs:
             ),
         )
         outcomes = self._plan(province, root, issued_on)
-        self._issue(province, "05-CTr/TU", issued_on)
+        self._issue(province, "05-CTr/TU", issued_on, admin)
         province_tasks = list(province.tasks.all())
         self._progress(province_tasks, outcomes, issued_on, admin)
         by_title = {task.title: outcomes[task.pk] for task in province_tasks}
@@ -361,7 +365,7 @@ class _Programs:
             if i == 2:  # Vàng Danh's is still being drafted
                 self._late_draft(program, tasks)
                 continue
-            self._issue(program, f"{3 + i:02d}-CTr/ĐU", ward_issued)
+            self._issue(program, f"{3 + i:02d}-CTr/ĐU", ward_issued, officer)
             # Uông Bí's lags where the province's does (the same ground to clear); Yên Tử's varies.
             ward_outcomes = self._copied(tasks, by_title, follows=i == 0)
             self._progress(tasks, ward_outcomes, ward_issued, officer)
@@ -389,7 +393,9 @@ class _Programs:
                 for task in cell_tasks:
                     task.owner = self._owner(cell) or self._owner(ward)
                 Task.objects.bulk_update(cell_tasks, ["owner"])
-                self._issue(cell_program, f"{self.rng.randint(1, 20):02d}-KH/CB", cell_issued)
+                self._issue(
+                    cell_program, f"{self.rng.randint(1, 20):02d}-KH/CB", cell_issued, officer
+                )
                 self._progress(
                     cell_tasks, self._copied(cell_tasks, ward_by_title), cell_issued, officer
                 )

@@ -619,3 +619,16 @@ def test_presenters_have_real_theory_levels_and_tier_names(loaded):
         "Báo cáo viên Đảng ủy xã, phường, đặc khu",
         "Tuyên truyền viên cơ sở",
     }
+
+
+def test_issued_programmes_show_who_submitted_and_issued_them_on_their_days(loaded):
+    from quantriet.programs.models import Program
+
+    issued = Program.objects.filter(status=Program.State.ISSUED).prefetch_related("transitions")
+    assert issued.exists()
+    for program in issued:
+        steps = list(program.transitions.all())
+        assert [s.to_status for s in steps] == ["submitted", "issued"], program
+        assert all(s.by_id is not None for s in steps)
+        assert timezone.localtime(steps[-1].created_at).date() == program.issued_on
+        assert steps[0].created_at < steps[-1].created_at
