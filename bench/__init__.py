@@ -2,6 +2,13 @@
 
 Each run uses a throw-away SQLite database in a temporary folder (or the scratch database
 in BENCH_DATABASE_URL) and writes its own section of docs/benchmarks.md.
+
+A benchmark that measured nothing (no request answered, no event delivered, a NaN) or whose
+verification failed (a check-in lost or doubled, an event missing, a count wrong) raises
+`Failed` after writing its section with a **FAILED** line; the runner (`python -m bench`) goes
+on with the others and exits non-zero at the end. `python -m bench --smoke` (BENCH_SMOKE=1)
+runs every benchmark at tiny sizes, verification included, and writes var/bench-smoke.md
+instead of docs/benchmarks.md, so the real figures stay.
 """
 
 import atexit
@@ -20,6 +27,40 @@ REPORT_HEADER = """# Benchmarks
 Measured with `make bench` (`python -m bench`). Each benchmark owns one `##` section and
 replaces it when it runs again; the figures are from a real run on the machine named.
 """
+SMOKE_REPORT = ROOT / "var" / "bench-smoke.md"
+SMOKE_HEADER = """# Benchmarks, smoke run
+
+Written by `make bench-smoke` (`python -m bench --smoke`): every benchmark at tiny sizes, to
+show that it still runs end to end and its verification passes. Not figures to quote; the
+real ones are in docs/benchmarks.md.
+"""
+
+
+class Failed(Exception):
+    """A benchmark ran but measured nothing, or its verification failed; the message says why."""
+
+    def __init__(self, reasons: list[str] | str) -> None:
+        self.reasons = [reasons] if isinstance(reasons, str) else list(reasons)
+        super().__init__("; ".join(self.reasons))
+
+
+def smoke() -> bool:
+    """Smoke mode: tiny sizes, results to var/bench-smoke.md (BENCH_SMOKE=1, inherited by the
+    benchmarks' subprocesses)."""
+    return os.environ.get("BENCH_SMOKE", "") not in ("", "0")
+
+
+def size(name: str, normal: int, tiny: int) -> int:
+    """The environment's value of `name`, else the smoke or the normal default."""
+    value = os.environ.get(name)
+    if value:
+        return int(value)
+    return tiny if smoke() else normal
+
+
+def report_path() -> Path:
+    return SMOKE_REPORT if smoke() else REPORT
+
 
 _ready = False
 
@@ -79,14 +120,68 @@ def now_utc() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%a %b %d %H:%M:%S UTC %Y")
 
 
-def write_section(title: str, body: str) -> None:
-    """Replace (or append) the `## title` section of docs/benchmarks.md."""
-    text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else REPORT_HEADER
-    section = f"## {title}\n\n{body.strip()}\n"
-    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
+def _section_pattern(title: str) -> re.Pattern[str]:
+    return re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
+
+
+def _read_report() -> str:
+    path = report_path()
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    return SMOKE_HEADER if smoke() else REPORT_HEADER
+
+
+def _write_report(text: str) -> None:
+    path = report_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def failed_line(reasons: list[str]) -> str:
+    return f"**FAILED** ({now_utc()}): " + "; ".join(reasons) + "."
+
+
+def write_section(title: str, body: str, failures: list[str] | None = None) -> None:
+    """Replace (or append) the `## title` section of docs/benchmarks.md (var/bench-smoke.md in
+    smoke mode); with `failures`, a **FAILED** line with the reasons heads the section."""
+    text = _read_report()
+    head = f"{failed_line(failures)}\n\n" if failures else ""
+    section = f"## {title}\n\n{head}{body.strip()}\n"
+    pattern = _section_pattern(title)
     if pattern.search(text):
         text = pattern.sub(lambda _m: section + "\n", text).rstrip() + "\n"
     else:
         text = text.rstrip() + "\n\n" + section
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text(text, encoding="utf-8")
+    _write_report(text)
+
+
+def mark_failed(title: str, reasons: list[str]) -> None:
+    """A run that stopped before writing its figures: put a **FAILED** line at the head of its
+    section and say that the figures below (if any) are the last run's."""
+    text = _read_report()
+    pattern = _section_pattern(title)
+    found = pattern.search(text)
+    line = failed_line([*reasons, "no figures written by this run"])
+    if found is None:
+        text = text.rstrip() + f"\n\n## {title}\n\n{line}\n"
+    else:
+        body = found.group(0).split("\n", 1)[1].lstrip("\n")
+        if body.startswith("**FAILED**"):  # the previous run's line gives way to this one's
+            body = body.split("\n\n", 1)[1] if "\n\n" in body else ""
+        earlier = "The figures below are from the last run that wrote them.\n\n" if body else ""
+        section = f"## {title}\n\n{line} {earlier}{body}".rstrip() + "\n"
+        text = (text[: found.start()] + section + "\n" + text[found.end() :]).rstrip() + "\n"
+    _write_report(text)
+
+
+def check(failures: list[str], condition: bool, reason: str) -> None:
+    """Collect `reason` when `condition` does not hold."""
+    if not condition:
+        failures.append(reason)
+
+
+def finish(failures: list[str]) -> None:
+    """After the section is written: say where, and raise Failed if anything failed."""
+    print(f"wrote {report_path().relative_to(ROOT)}")
+    if failures:
+        raise Failed(failures)
