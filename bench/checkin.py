@@ -269,10 +269,21 @@ def base_env(db: Database, settings: str) -> dict[str, str]:
 # --- the server --------------------------------------------------------------------------
 
 
+# Servers the benchmarks start listen in this range (BENCH_PORTS="first-last"), kept apart from
+# the ports other work on the machine uses.
+PORTS = os.environ.get("BENCH_PORTS", "8200-8299")
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    first, last = (int(n) for n in PORTS.split("-"))
+    for port in range(first, last + 1):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS}")
 
 
 def server_description() -> str:
