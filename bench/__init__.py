@@ -62,6 +62,12 @@ def report_path() -> Path:
     return SMOKE_REPORT if smoke() else REPORT
 
 
+def report_name() -> str:
+    """The report's path as printed: relative to the project when inside it."""
+    path = report_path()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 _ready = False
 
 
@@ -182,6 +188,6 @@ def check(failures: list[str], condition: bool, reason: str) -> None:
 
 def finish(failures: list[str]) -> None:
     """After the section is written: say where, and raise Failed if anything failed."""
-    print(f"wrote {report_path().relative_to(ROOT)}")
+    print(f"wrote {report_name()}")
     if failures:
         raise Failed(failures)

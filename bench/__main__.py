@@ -75,7 +75,7 @@ def main(argv: list[str]) -> int:
     mode = "smoke " if bench.smoke() else ""
     print(
         f"== {mode}benchmarks: {len(outcomes) - len(failed)} of {len(outcomes)} passed in "
-        f"{total:.0f} s; results in {bench.report_path().relative_to(bench.ROOT)}"
+        f"{total:.0f} s; results in {bench.report_name()}"
     )
     for name, reason in failed:
         print(f"FAILED {name}: {reason}")

@@ -17,7 +17,11 @@ difference over N is the count per request. Every counted check-in must be answe
 person each), every bare request 201.
 
 `python -m bench checkin_cpu` (needs valgrind: `apt-get install valgrind`);
-BENCH_CPU_DATABASES=sqlite or postgresql runs one of them.
+BENCH_CPU_DATABASES=sqlite or postgresql runs one of them. In smoke mode: 300 members, 10
+requests counted after 5 warm-up ones, on PostgreSQL only (valgrind makes each run slow).
+
+A count that is not positive, or an answer that is not a 201, fails the run (FAILED in its
+section).
 """
 
 from __future__ import annotations
@@ -33,11 +37,16 @@ import sys
 import time
 from pathlib import Path
 
+import bench
 from bench.checkin import ROOT, base_env, client_id, code_version, database, grouped
 
-PEOPLE = 3000
-WARMUP = 150
-N = 300
+PEOPLE = bench.size("BENCH_CPU_PEOPLE", 3000, 300)
+WARMUP = bench.size("BENCH_CPU_WARMUP", 150, 5)
+N = bench.size("BENCH_CPU_REQUESTS", 300, 10)
+DATABASES = os.environ.get(
+    "BENCH_CPU_DATABASES", "postgresql" if bench.smoke() else "sqlite,postgresql"
+)
+SECTION = "Check-in CPU instructions"
 INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
@@ -176,24 +185,35 @@ def valgrind_version() -> str:
     return out.stdout.strip()
 
 
+def sections() -> list[str]:
+    return [SECTION]
+
+
 def run() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("bench checkin_cpu needs valgrind: apt-get install -y -qq valgrind")
-    import bench
-
-    kinds = os.environ.get("BENCH_CPU_DATABASES", "sqlite,postgresql").split(",")
+    kinds = DATABASES.split(",")
     results = [run_database(kind.strip()) for kind in kinds if kind.strip()]
     rows = []
+    failures: list[str] = []
     for result in results:
         name = "SQLite" if result["kind"] == "sqlite" else "PostgreSQL"
         bare, checkin = result["bare"], result["checkin"]
+        bench.check(
+            failures,
+            bare > 0 and checkin > 0,
+            f"{name}: counted {bare} instructions a bare request, {checkin} a check-in",
+        )
+        if bare <= 0 or checkin <= 0:
+            rows.append(f"| {name} | {grouped(bare)} | {grouped(checkin)} | — | — |")
+            continue
         rows.append(
             f"| {name} | {grouped(bare)} | {grouped(checkin)} | "
             f"{checkin / bare - 1:+.0%} | **{bare / checkin:.0%}** |"
         )
     versions = "; ".join(str(result["version"]) for result in results)
     bench.write_section(
-        "Check-in CPU instructions",
+        SECTION,
         f"""
 Run: {bench.now_utc()} — `python -m bench checkin_cpu`
 Machine: {os.cpu_count()} × {cpu()}; Linux {platform.release()}; Python \
@@ -213,8 +233,9 @@ check-ins would reach if the process's instructions were all that differed.
 |---|---:|---:|---:|---:|
 {chr(10).join(rows)}
 """,
+        failures=failures,
     )
-    print(f"wrote {bench.REPORT.relative_to(bench.ROOT)}")
+    bench.finish(failures)
 
 
 if __name__ == "__main__":
