@@ -26,6 +26,9 @@ REPORT_HEADER = """# Benchmarks
 
 Measured with `make bench` (`python -m bench`). Each benchmark owns one `##` section and
 replaces it when it runs again; the figures are from a real run on the machine named.
+A run that measured nothing or failed its verification says **FAILED** at the head of its
+section, and `make bench` exits non-zero. `make bench-smoke` (run by CI) checks every benchmark
+end to end at tiny sizes and writes var/bench-smoke.md, never this file.
 """
 SMOKE_REPORT = ROOT / "var" / "bench-smoke.md"
 SMOKE_HEADER = """# Benchmarks, smoke run
@@ -83,6 +86,8 @@ def setup() -> None:
     os.environ.pop("MEDIA_ROOT", None)
     if os.environ.get("BENCH_DATABASE_URL"):
         os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+    elif os.environ.get("BENCH_DATABASE") == "postgresql":
+        os.environ["DATABASE_URL"] = _scratch_postgresql()
     else:
         os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("LOG_LEVEL", "WARNING")
@@ -92,6 +97,27 @@ def setup() -> None:
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
     _ready = True
+
+
+def _scratch_postgresql() -> str:
+    """A fresh database on BENCH_PG_URL's server for this process, dropped when it exits."""
+    import psycopg
+
+    server = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    name = f"quantriet_bench_{os.getpid()}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    atexit.register(drop)
+    return server.rsplit("/", 1)[0] + "/" + name
 
 
 def machine() -> str:

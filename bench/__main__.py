@@ -1,10 +1,13 @@
-"""`python -m bench [--smoke] [name …]`: run the benchmarks in this folder (all, or those named).
+"""`python -m bench [--smoke] [--postgresql] [name …]`: run the benchmarks in this folder (all,
+or those named).
 
 Every benchmark runs even when one before it failed; a benchmark fails when it raises (its own
 `bench.Failed` after a verification, or any error), and then the runner writes FAILED with the
 reason in its section (unless the benchmark did so itself), prints it, and exits 1 at the end.
 `--smoke` runs them all at tiny sizes (BENCH_SMOKE=1) and writes var/bench-smoke.md, not
-docs/benchmarks.md.
+docs/benchmarks.md. `--postgresql` gives the benchmarks that run in this process
+(import_people, programs_rollup) a fresh PostgreSQL database on BENCH_PG_URL's server, dropped
+afterwards, instead of SQLite; the others choose their databases themselves.
 """
 
 from __future__ import annotations
@@ -48,12 +51,18 @@ def run_one(name: str) -> str:
 
 def main(argv: list[str]) -> int:
     names = [a for a in argv if not a.startswith("-")]
-    unknown_options = [a for a in argv if a.startswith("-") and a != "--smoke"]
+    options = {"--smoke", "--postgresql"}
+    unknown_options = [a for a in argv if a.startswith("-") and a not in options]
     if unknown_options:
-        print(f"unknown option {unknown_options[0]}; usage: python -m bench [--smoke] [name …]")
+        print(
+            f"unknown option {unknown_options[0]}; "
+            "usage: python -m bench [--smoke] [--postgresql] [name …]"
+        )
         return 2
     if "--smoke" in argv:
         os.environ["BENCH_SMOKE"] = "1"  # before the modules read their sizes
+    if "--postgresql" in argv:
+        os.environ["BENCH_DATABASE"] = "postgresql"
     found = modules()
     unknown = [name for name in names if name not in found]
     if unknown:
