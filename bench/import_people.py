@@ -121,7 +121,7 @@ def make_tree():
                 level=level("cell"),
             )
             cells.append(cell.name)
-    admin = User.objects.create_user("bench-import-admin", password="bench-only")
+    admin = User.objects.create_user("bench-import-admin")  # acts through services only
     grant_role(account=admin, role=Role.ADMIN, org=province)
     return admin, cells
 

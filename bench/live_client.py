@@ -177,7 +177,11 @@ async def _post(port: int, path: str, body: dict[str, object]) -> dict[str, obje
 def process_tree(pid: int) -> list[int]:
     pids = [pid]
     for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        for child in task.read_text().split():
+        try:
+            children = task.read_text().split()
+        except OSError:  # the thread ended between the listing and the read
+            continue
+        for child in children:
             pids.extend(process_tree(int(child)))
     return pids
 

@@ -97,7 +97,7 @@ def build(rng: random.Random) -> tuple:
         for i in range(TASKS)
     ]
     Task.objects.bulk_create(tasks, batch_size=2000)
-    admin = User.objects.create_user("bench-rollup-admin", password="x")
+    admin = User.objects.create_user("bench-rollup-admin")  # signs in by API token only
     grant_role(account=admin, role=Role.ADMIN, org=root)
     return root, document, admin, len(orgs), len(programs)
 
