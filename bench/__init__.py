@@ -45,8 +45,9 @@ real ones are in docs/benchmarks.md.
 class Failed(Exception):
     """A benchmark ran but measured nothing, or its verification failed; the message says why."""
 
-    def __init__(self, reasons: list[str] | str) -> None:
+    def __init__(self, reasons: list[str] | str, *, written: bool = False) -> None:
         self.reasons = [reasons] if isinstance(reasons, str) else list(reasons)
+        self.written = written  # the section says FAILED already (else the runner writes it)
         super().__init__("; ".join(self.reasons))
 
 
@@ -293,4 +294,4 @@ def finish(failures: list[str]) -> None:
     """After the section is written: say where, and raise Failed if anything failed."""
     print(f"wrote {report_name()}")
     if failures:
-        raise Failed(failures)
+        raise Failed(failures, written=True)

@@ -35,15 +35,18 @@ def benchmarks(names: list[str]) -> list[str]:
 def run_one(name: str) -> str:
     """Run one benchmark; the empty string when it passed, else why it failed."""
     module = importlib.import_module(f"bench.{name}")
+    titles = module.sections if hasattr(module, "sections") else lambda: [f"bench {name}"]
     try:
         module.run()
-    except bench.Failed as failed:  # its section says FAILED already
+    except bench.Failed as failed:
+        if not failed.written:  # it stopped before writing its figures
+            for title in titles():
+                bench.mark_failed(title, failed.reasons)
         return str(failed)
     except (Exception, SystemExit) as exc:  # a crash: nothing written, so say it here
         traceback.print_exc()
         reason = f"{type(exc).__name__}: {exc}".strip().splitlines()[0][:300]
-        titles = module.sections() if hasattr(module, "sections") else [f"bench {name}"]
-        for title in titles:
+        for title in titles():
             bench.mark_failed(title, [f"`python -m bench {name}` stopped with {reason}"])
         return reason
     return ""

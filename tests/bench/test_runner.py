@@ -100,3 +100,16 @@ def test_live_row_with_every_event_passes():
     row = live.Result("sqlite", "local-1", 20, figures(600), "now")
 
     assert live.failures(row) == []
+
+
+def test_runner_failed_before_writing_marks_the_section(report, monkeypatch):
+    def run():
+        raise bench.Failed("the generated file does not validate")
+
+    names = [fake(monkeypatch, "early", run)]
+    monkeypatch.setattr(runner, "modules", lambda: names)
+
+    assert runner.main(["early"]) == 1
+
+    section = report.read_text().split("## Old", 1)[1]
+    assert "**FAILED**" in section and "does not validate" in section and "12 req/s" in section
