@@ -555,7 +555,12 @@ the SSE spec makes it (the last one received goes back in Last-Event-ID) and kno
 the benchmark's mark in its data; a row that delivers nothing, misses, doubles or alters an
 event, or does not exercise the reconnect, is FAILED in this section and the run exits
 non-zero. The rows above were measured on a machine shared with other engineers' work (the load
-average after each row is in the last column).
+average after each row is in the last column, 1.8–5.6 against 1.9–2.7 on 27/11). An earlier
+full run the same afternoon (15:46–15:53, the same server code; the benchmark without its seed
+question) also delivered every event in every row; its PostgreSQL + Redis row at 2 000
+listeners: p50 208 ms, p99 2 879 ms, load average 3.7 after it. Against 27/11's p99 of 491 ms
+the target is missed in both runs; whether the server or the machine's load made the
+difference these runs cannot tell: it needs a run on a quiet machine.
 
 What changed since the first series (the figures above are after these changes):
 
