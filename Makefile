@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench install migrate demo messages vendor lock clean
+.PHONY: run test lint format bench bench-tools bench-smoke install migrate demo messages vendor lock clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,11 +47,21 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: install
-	@# The load generator and the instruction counter, from Debian's packages when missing.
+# The load generator and the instruction counter, from Debian's packages when missing.
+bench-tools:
 	@command -v wrk >/dev/null && command -v valgrind >/dev/null || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk valgrind >/dev/null)
+
+bench: install bench-tools
 	$(PY) -m bench
+
+# Every benchmark at tiny sizes with its verification (var/bench-smoke.md, not the real figures);
+# then the in-process ones again on a fresh PostgreSQL database. Fails if any benchmark did.
+bench-smoke: install bench-tools
+	@status=0; \
+	$(PY) -m bench --smoke || status=1; \
+	$(PY) -m bench --smoke --postgresql import_people programs_rollup || status=1; \
+	exit $$status
 
 messages: install
 	$(PY) manage.py makemessages -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*' --ignore 'tests/*'

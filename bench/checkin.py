@@ -20,7 +20,11 @@ same body (as a scanner does after a timeout); then the database must hold exact
 per distinct person sent, with the client_id sent for them: none lost, none doubled.
 
 `python -m bench checkin`; BENCH_CHECKIN_DATABASES=sqlite or postgresql runs one of them,
-BENCH_CHECKIN_SERVER / BENCH_CHECKIN_WORKERS / BENCH_CHECKIN_SECONDS try other set-ups.
+BENCH_CHECKIN_SERVER / BENCH_CHECKIN_WORKERS / BENCH_CHECKIN_SECONDS try other set-ups. In smoke
+mode: 4 000 members, no warm-up, one 1 s round per number of connections, batches of 100.
+
+The run fails (FAILED in its section, `bench.Failed` after writing it) when a phase's
+verification fails, or a phase or the baseline got no request answered.
 """
 
 from __future__ import annotations
@@ -44,20 +48,24 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import bench
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BIN = Path(sys.executable).parent
-PEOPLE = int(os.environ.get("BENCH_CHECKIN_PEOPLE", "150000"))
+SMOKE = bench.smoke()
+PEOPLE = bench.size("BENCH_CHECKIN_PEOPLE", 150_000, 4_000)
 CELLS_PER_WARD = 20
-SECONDS = int(os.environ.get("BENCH_CHECKIN_SECONDS", "6"))  # per round
+SECONDS = bench.size("BENCH_CHECKIN_SECONDS", 6, 1)  # per round
 # Check-ins and the baseline alternate, ROUNDS times at each number of connections, so that
 # both halves of the ratio see the same machine: on a shared 2-core machine one round's ratio
 # moved between 58 % and 95 % within a minute; five rounds narrow the run's ratio.
-ROUNDS = int(os.environ.get("BENCH_CHECKIN_ROUNDS", "5"))
-BATCH_SECONDS = max(3, SECONDS)
-WARMUP_SECONDS = 3
+ROUNDS = bench.size("BENCH_CHECKIN_ROUNDS", 5, 1)
+BATCH_SECONDS = SECONDS if SMOKE else max(3, SECONDS)
+WARMUP_SECONDS = 0 if SMOKE else 3  # the smoke run measures nothing worth warming up for
 REPLAY = 0.05
-BATCH_SIZE = 1000
+BATCH_SIZE = 100 if SMOKE else 1000
+SECTION = "Check-in throughput"
 BATCH_CONNECTIONS = 4
 SINGLE_CONNECTIONS = (16, 64)
 WRK_THREADS = 2
@@ -137,7 +145,7 @@ def _prepare(workdir: Path) -> None:
     assert rows[-1][0] - first + 1 == len(rows) == PEOPLE, "person ids are not contiguous"
     assert all(org == cell_ids[(pk - first) % len(cells)] for pk, org in rows), "people misplaced"
 
-    user = User.objects.create_user("bench-operator", password="bench-only-not-secret")
+    user = User.objects.create_user("bench-operator")  # signs in by API token only
     grant_role(account=user, role=Role.OPERATOR, org=root)
     key, _token = issue_token(user)
     now = timezone.now()
@@ -233,12 +241,10 @@ def database(kind: str) -> object:
     db = Database(kind, workdir)
     try:
         if kind == "postgresql":
-            import psycopg
-
             db.pg_name = f"quantriet_bench_checkin_{os.getpid()}"
-            with psycopg.connect(PG_URL, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{db.pg_name}"')
-                conn.execute(f'CREATE DATABASE "{db.pg_name}"')
+            bench.create_postgresql(PG_URL, db.pg_name)
+        else:
+            bench.clone_sqlite(workdir / "data")
         yield db
     finally:
         if kind == "postgresql" and db.pg_name:
@@ -269,10 +275,21 @@ def base_env(db: Database, settings: str) -> dict[str, str]:
 # --- the server --------------------------------------------------------------------------
 
 
+# Servers the benchmarks start listen in this range (BENCH_PORTS="first-last"), kept apart from
+# the ports other work on the machine uses.
+PORTS = os.environ.get("BENCH_PORTS", "8200-8299")
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    first, last = (int(n) for n in PORTS.split("-"))
+    for port in range(first, last + 1):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS}")
 
 
 def server_description() -> str:
@@ -438,6 +455,15 @@ class Phase:
     retried: int = 0
     round_ratios: list[float] = field(default_factory=list)
     round_loads: list[Load] = field(default_factory=list)
+
+    def failures(self) -> list[str]:
+        """Why this phase measured nothing or lost or doubled a check-in ([] if fine)."""
+        found: list[str] = []
+        bench.check(found, self.load.ok > 0, f"{self.name}: no request answered 2xx")
+        if self.name == "batch":
+            bench.check(found, self.load.created > 0, "batch: no check-in created")
+        bench.check(found, self.verdict.startswith("OK"), f"{self.name}: {self.verdict}")
+        return found
 
 
 def merged_load(loads: list[Load]) -> Load:
@@ -621,8 +647,9 @@ def run_database(kind: str) -> dict:
         )
         run = Run(db, info, tokens)
         with server(db, "bench.baseline_settings") as port:
-            run.single(port, "warmup", 16, WARMUP_SECONDS, "00000000")
-            run.baseline_load(port, 16, WARMUP_SECONDS)
+            if WARMUP_SECONDS:
+                run.single(port, "warmup", 16, WARMUP_SECONDS, "00000000")
+                run.baseline_load(port, 16, WARMUP_SECONDS)
             for n, connections in enumerate(SINGLE_CONNECTIONS, start=1):
                 baselines: list[Load] = []
                 phase = run.single(
@@ -657,6 +684,7 @@ def run_database(kind: str) -> dict:
 
 def report_phase(kind: str, phase: Phase) -> None:
     load = phase.load
+    load.duration = load.duration or 1e-9  # wrk said 0 s: the rates are 0, and the phase fails
     if phase.name == "batch":
         rate = load.created / load.duration
         print(
@@ -715,15 +743,24 @@ def verdict(met: bool) -> str:
     return "met" if met else "**missed**"
 
 
-def write_report(results: list[dict]) -> None:
-    import bench
-
+def write_report(results: list[dict]) -> list[str]:
+    """Write the section; returns why the run failed ([] if it did not)."""
     rows = []
     notes = []
     targets = []
+    failures: list[str] = []
     for result in results:
         run: Run = result["run"]
         name = "SQLite" if result["kind"] == "sqlite" else "PostgreSQL"
+        for phase in run.phases:
+            failures += [f"{name}, {reason}" for reason in phase.failures()]
+        for connections, base in run.baseline.items():
+            bench.check(
+                failures,
+                base.rate > 0 and set(base.statuses) <= {200, 201},
+                f"{name}, baseline at {connections} connections: {grouped(base.rate)} req/s, "
+                f"statuses {dict(base.statuses)}",
+            )
         for phase in run.phases:
             load = phase.load
             p50, p99 = load.latency_ms["p50"], load.latency_ms["p99"]
@@ -775,7 +812,7 @@ def write_report(results: list[dict]) -> None:
             notes.append(f"- {name}, {phase.name}: {phase.verdict}{extra}.")
     versions = [result["version"] for result in results]
     bench.write_section(
-        "Check-in throughput",
+        SECTION,
         f"""
 Run: {bench.now_utc()} — `python -m bench checkin`
 Machine: {machine(versions)}
@@ -808,7 +845,13 @@ retried with the same body first, as a scanner does):
 
 Targets (PostgreSQL): {"; ".join(targets) or "—"}.
 """,
+        failures=failures,
     )
+    return failures
+
+
+def sections() -> list[str]:
+    return [SECTION]
 
 
 def run() -> None:
@@ -818,10 +861,7 @@ def run() -> None:
         )
     kinds = os.environ.get("BENCH_CHECKIN_DATABASES", "sqlite,postgresql").split(",")
     results = [run_database(kind.strip()) for kind in kinds if kind.strip()]
-    write_report(results)
-    import bench
-
-    print(f"wrote {bench.REPORT.relative_to(bench.ROOT)}")
+    bench.finish(write_report(results))
 
 
 if __name__ == "__main__":

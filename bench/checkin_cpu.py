@@ -17,7 +17,14 @@ difference over N is the count per request. Every counted check-in must be answe
 person each), every bare request 201.
 
 `python -m bench checkin_cpu` (needs valgrind: `apt-get install valgrind`);
-BENCH_CPU_DATABASES=sqlite or postgresql runs one of them.
+BENCH_CPU_DATABASES=sqlite or postgresql runs one of them. In smoke mode: 300 members, 10
+requests of each view after 5 warm-up ones, on PostgreSQL only, in ONE valgrind run driving both
+views (Python and Django starting under valgrind take 10–20 s a run here): every answer must
+still be a 201 and the count positive, but the count includes the start-up, so the smoke table
+shows a check that counting works, not a figure.
+
+A count that is not positive, or an answer that is not a 201, fails the run (FAILED in its
+section).
 """
 
 from __future__ import annotations
@@ -33,20 +40,34 @@ import sys
 import time
 from pathlib import Path
 
+import bench
 from bench.checkin import ROOT, base_env, client_id, code_version, database, grouped
 
-PEOPLE = 3000
-WARMUP = 150
-N = 300
+PEOPLE = bench.size("BENCH_CPU_PEOPLE", 3000, 300)
+WARMUP = bench.size("BENCH_CPU_WARMUP", 150, 5)
+N = bench.size("BENCH_CPU_REQUESTS", 300, 10)
+DATABASES = os.environ.get(
+    "BENCH_CPU_DATABASES", "postgresql" if bench.smoke() else "sqlite,postgresql"
+)
+SECTION = "Check-in CPU instructions"
 INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
 # --- the driver: one process serving requests to itself -----------------------------------
 
 
-def _drive(workdir: Path, mode: str, count: int, offset: int) -> None:
+def _drive(workdir: Path, modes: str, count: int, offset: int) -> None:
     """Entry of `python -m bench.checkin_cpu drive DIR MODE COUNT OFFSET`: WARMUP + COUNT
-    requests through the WSGI handler; prints the answers' statuses of the last COUNT."""
+    requests through the WSGI handler; prints the answers' statuses of the last COUNT. MODE is
+    "bare", "checkin", or both ("bare+checkin"), one after the other on their own people."""
+    for index, mode in enumerate(modes.split("+")):
+        _drive_one(workdir, mode, count, offset + index * (WARMUP + count))
+
+
+_statuses: dict[str, int] = {}
+
+
+def _drive_one(workdir: Path, mode: str, count: int, offset: int) -> None:
     import django
 
     django.setup()
@@ -68,7 +89,7 @@ def _drive(workdir: Path, mode: str, count: int, offset: int) -> None:
             data.update(qr=tokens[i], site=sites[i % len(sites)], method="qr")
         return json.dumps(data).encode()
 
-    statuses: dict[str, int] = {}
+    statuses = _statuses
 
     def start_response(status: str, headers: object, exc_info: object = None) -> None:
         if counting:
@@ -100,7 +121,7 @@ def _drive(workdir: Path, mode: str, count: int, offset: int) -> None:
         response = app(environ, start_response)
         b"".join(response)
         response.close()
-    print(json.dumps(statuses))
+    print(json.dumps(statuses))  # the caller reads the last line: all modes so far
 
 
 # --- counting ------------------------------------------------------------------------------
@@ -133,8 +154,9 @@ def _count(env: dict[str, str], workdir: Path, mode: str, count: int, offset: in
     if completed.returncode != 0 or found is None:
         raise RuntimeError(f"valgrind run failed: {completed.stderr[-2000:]}")
     statuses = json.loads(completed.stdout.strip().splitlines()[-1])
-    if count and statuses != {"201": count}:
-        raise RuntimeError(f"{mode}: expected {count} answers 201, got {statuses}")
+    expected = count * len(mode.split("+"))
+    if count and statuses != {"201": expected}:
+        raise RuntimeError(f"{mode}: expected {expected} answers 201, got {statuses}")
     return int(found.group(1).replace(",", ""))
 
 
@@ -149,6 +171,15 @@ def run_database(kind: str) -> dict[str, object]:
             check=True,
         )
         per_request: dict[str, int] = {}
+        if bench.smoke():  # one run for both views, start-up included (see the docstring)
+            started = time.perf_counter()
+            total = _count(env, db.workdir, "bare+checkin", N, 0)
+            per_request["bare"] = per_request["checkin"] = total // (2 * (WARMUP + N))
+            print(
+                f"  {kind} bare+checkin: {grouped(total)} instructions in one run "
+                f"({time.perf_counter() - started:.0f} s)"
+            )
+            return {"kind": kind, "version": db.version(), **per_request}
         offset = 0
         for mode in ("bare", "checkin"):
             started = time.perf_counter()
@@ -176,24 +207,35 @@ def valgrind_version() -> str:
     return out.stdout.strip()
 
 
+def sections() -> list[str]:
+    return [SECTION]
+
+
 def run() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("bench checkin_cpu needs valgrind: apt-get install -y -qq valgrind")
-    import bench
-
-    kinds = os.environ.get("BENCH_CPU_DATABASES", "sqlite,postgresql").split(",")
+    kinds = DATABASES.split(",")
     results = [run_database(kind.strip()) for kind in kinds if kind.strip()]
     rows = []
+    failures: list[str] = []
     for result in results:
         name = "SQLite" if result["kind"] == "sqlite" else "PostgreSQL"
         bare, checkin = result["bare"], result["checkin"]
+        bench.check(
+            failures,
+            bare > 0 and checkin > 0,
+            f"{name}: counted {bare} instructions a bare request, {checkin} a check-in",
+        )
+        if bare <= 0 or checkin <= 0:
+            rows.append(f"| {name} | {grouped(bare)} | {grouped(checkin)} | — | — |")
+            continue
         rows.append(
             f"| {name} | {grouped(bare)} | {grouped(checkin)} | "
             f"{checkin / bare - 1:+.0%} | **{bare / checkin:.0%}** |"
         )
     versions = "; ".join(str(result["version"]) for result in results)
     bench.write_section(
-        "Check-in CPU instructions",
+        SECTION,
         f"""
 Run: {bench.now_utc()} — `python -m bench checkin_cpu`
 Machine: {os.cpu_count()} × {cpu()}; Linux {platform.release()}; Python \
@@ -213,8 +255,9 @@ check-ins would reach if the process's instructions were all that differed.
 |---|---:|---:|---:|---:|
 {chr(10).join(rows)}
 """,
+        failures=failures,
     )
-    print(f"wrote {bench.REPORT.relative_to(bench.ROOT)}")
+    bench.finish(failures)
 
 
 if __name__ == "__main__":

@@ -8,10 +8,16 @@ through `POST /bench/live/{id}/emit`, each with its send time (time.time()), a n
 per post as from different phones. Mid-run it drops DROP of the listeners and, GAP seconds later,
 reconnects them with `Last-Event-ID`: they must catch up on what they missed from the Event table.
 
+The SSE id is opaque to the client, as the spec has it: the server's ids are positions per
+audience ("12" for the public one, "12.0" or "12.7" for a site operator who also follows the
+site's), and a listener only keeps the last one it received and sends it back in Last-Event-ID.
+An event is known by the benchmark's mark in its data ("bench <seq> <send time>"): every
+listener must end with every posted seq exactly once.
+
 Every frame is stamped with time.time() when its chunk is read and parsed after the run.
 Latency = arrival − send, for every (listener, event) pair the listener was connected for; pairs
-missed while dropped count as caught up if they arrive after the reconnect. Every listener must
-end with every event exactly once. The server's RSS and CPU time are read from /proc.
+missed while dropped count as caught up if they arrive after the reconnect. The server's RSS and
+CPU time are read from /proc.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import asyncio
 import json
 import os
 import random
+import re
 import resource
 import statistics
 import sys
@@ -29,12 +36,15 @@ from pathlib import Path
 
 CONNECT_PARALLEL = 200
 HOST = "127.0.0.1"
+# The benchmark's mark in an event's data (bench/live_urls.py: "bench <seq> <send time>").
+MARK = re.compile(rb'"bench": ?"bench (\d+) ')
 
 
 @dataclass
 class Frame:
     arrived: float
-    event_id: int
+    event_id: str  # the frame's SSE id as sent (opaque), "" when the frame had none
+    seq: int | None  # the benchmark's number of the event, from its data; None if not ours
     data: bytes
 
 
@@ -43,7 +53,8 @@ class Listener:
     index: int
     token: str
     frames: list[Frame] = field(default_factory=list)
-    last_id: int = 0
+    seen: set[int] = field(default_factory=set)  # seqs received
+    last_id: str = ""  # the last SSE id received, sent back as Last-Event-ID
     connect_seconds: list[float] = field(default_factory=list)
     writer: asyncio.StreamWriter | None = None
     task: asyncio.Task[None] | None = None
@@ -100,22 +111,31 @@ async def listen(
         buffer = b""
         async for arrived, data in read_chunks(reader, chunked):
             buffer += data
+            # The server ends lines with "\n"; a "\r" before it is dropped too.
             while b"\n\n" in buffer:
                 frame, buffer = buffer.split(b"\n\n", 1)
-                event_id, payload = 0, b""
+                payload: list[bytes] = []
+                event_id = ""
                 for line in frame.split(b"\n"):
-                    if line.startswith(b"retry:"):
+                    name, _, value = line.rstrip(b"\r").partition(b":")
+                    value = value.removeprefix(b" ")
+                    if name == b"retry" and not released:
                         listener.connect_seconds.append(time.perf_counter() - started)
                         gate.release()
                         released = True
                         ready.set()
-                    elif line.startswith(b"id:"):
-                        event_id = int(line[3:])
-                    elif line.startswith(b"data:"):
-                        payload = line[5:]
-                if event_id:
-                    listener.frames.append(Frame(arrived, event_id, payload))
-                    listener.last_id = event_id
+                    elif name == b"id" and b"\0" not in value:
+                        # The spec's "last event ID": kept even by a frame without data.
+                        listener.last_id = event_id = value.decode()
+                    elif name == b"data":
+                        payload.append(value)
+                if payload:  # an event (a comment or a bare retry: dispatches nothing)
+                    body = b"\n".join(payload)
+                    found = MARK.search(body)
+                    seq = int(found.group(1)) if found else None
+                    listener.frames.append(Frame(arrived, event_id, seq, body))
+                    if seq is not None:
+                        listener.seen.add(seq)
         listener.ended += 1
     except asyncio.CancelledError:
         raise
@@ -127,7 +147,10 @@ async def listen(
 
 
 async def post(port: int, path: str, body: dict[str, object]) -> dict[str, object]:
-    answer = await _post(port, path, body)
+    try:
+        answer = await _post(port, path, body)
+    except (OSError, ValueError) as exc:  # counted as a failed post, not a crash of the client
+        answer = {"error": f"{type(exc).__name__}: {exc}"}
     answer["answered"] = time.time()
     return answer
 
@@ -154,7 +177,11 @@ async def _post(port: int, path: str, body: dict[str, object]) -> dict[str, obje
 def process_tree(pid: int) -> list[int]:
     pids = [pid]
     for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        for child in task.read_text().split():
+        try:
+            children = task.read_text().split()
+        except OSError:  # the thread ended between the listing and the read
+            continue
+        for child in children:
             pids.extend(process_tree(int(child)))
     return pids
 
@@ -261,14 +288,15 @@ async def main(config: dict) -> dict:
         body = {"kind": "question" if seq % 3 == 0 else "vote", "seq": seq, "ts": ts}
         posts[seq] = asyncio.create_task(post(port, emit_path, body))
     answers = {seq: await task for seq, task in posts.items()}
+    # The server's number for each event (its public position), for the record only.
     event_ids = {seq: a["event"] for seq, a in answers.items() if "event" in a}
     post_errors = [a["error"] for a in answers.values() if "error" in a]
-    expected = set(event_ids.values())
+    expected = set(event_ids)  # the seqs posted and answered 201
 
     # 3. wait until everyone has everything (or the timeout)
     deadline = time.perf_counter() + config["drain_timeout"]
     while time.perf_counter() < deadline:
-        if all(expected <= {f.event_id for f in lst.frames} for lst in listeners):
+        if all(expected <= lst.seen for lst in listeners):
             break
         await asyncio.sleep(0.2)
     post_wall = time.time() - post_began
@@ -283,27 +311,28 @@ async def main(config: dict) -> dict:
     await asyncio.gather(*(lst.task for lst in listeners), return_exceptions=True)
 
     # 4. the figures
-    seq_of = {eid: seq for seq, eid in event_ids.items()}
     latencies: list[float] = []
     steady: list[float] = []  # events sent before the drop: no reconnect under way
     per_event: dict[int, list[float]] = {}
     caught_up: list[float] = []
-    missing = duplicates = foreign = 0
+    missing = duplicates = foreign = corrupt = without_id = 0
     missing_dropped = 0
     per_event_last: dict[int, float] = {}
     for listener in listeners:
         seen: dict[int, Frame] = {}
         for frame in listener.frames:
-            if frame.event_id in seen:
-                duplicates += 1
-                continue
-            seen[frame.event_id] = frame
-            if frame.event_id not in expected:
+            if frame.seq is None or frame.seq not in expected:
                 foreign += 1
                 continue
+            if frame.seq in seen:
+                duplicates += 1
+                continue
+            seen[frame.seq] = frame
+            without_id += not frame.event_id
             mark = json.loads(frame.data)["bench"].split()
             seq, ts = int(mark[1]), float(mark[2])
-            assert seq_of[frame.event_id] == seq
+            if seq != frame.seq or abs(ts - sent[seq]) > 1e-5:
+                corrupt += 1  # the data is not what was posted for this event
             latency = frame.arrived - ts
             if listener.dropped_at and ts < listener.reconnect_sent <= frame.arrived:
                 caught_up.append(frame.arrived - listener.reconnect_sent)
@@ -325,27 +354,26 @@ async def main(config: dict) -> dict:
     )
     # Which events went missing, and did a later event reach listeners before them?
     missing_by_event = {
-        eid: sum(1 for lst in listeners if eid not in {f.event_id for f in lst.frames})
-        for eid in sorted(expected)
+        seq: sum(1 for lst in listeners if seq not in lst.seen) for seq in sorted(expected)
     }
     first_arrival: dict[int, float] = {}
     for listener in listeners:
         for frame in listener.frames:
-            if frame.event_id not in first_arrival or frame.arrived < first_arrival[frame.event_id]:
-                first_arrival[frame.event_id] = frame.arrived
+            if frame.seq is not None and frame.arrived < first_arrival.get(frame.seq, 1e18):
+                first_arrival[frame.seq] = frame.arrived
     lost_events = []
-    for eid, count in missing_by_event.items():
+    for seq, count in missing_by_event.items():
         if not count:
             continue
-        seq = seq_of[eid]
         overtaken_by = sorted(
-            other
+            event_ids[other]
             for other in expected
-            if other > eid and first_arrival.get(other, 1e18) < answers[seq]["answered"]
+            if event_ids[other] > event_ids[seq]
+            and first_arrival.get(other, 1e18) < answers[seq]["answered"]
         )
         lost_events.append(
             {
-                "event": eid,
+                "event": event_ids[seq],
                 "seq": seq,
                 "missing_at": count,
                 "post_answered_after_send_ms": (answers[seq]["answered"] - sent[seq]) * 1000,
@@ -364,7 +392,9 @@ async def main(config: dict) -> dict:
         "connect_error_count": len(connect_errors),
         "events_posted": len(event_ids),
         "post_errors": post_errors[:5],
-        "post_server_ms_p50": statistics.median(a["server_ms"] for a in answers.values())
+        "post_server_ms_p50": statistics.median(
+            a["server_ms"] for a in answers.values() if "event" in a
+        )
         if event_ids
         else None,
         "expected_pairs": len(expected) * n,
@@ -377,6 +407,11 @@ async def main(config: dict) -> dict:
         ],
         "duplicates": duplicates,
         "foreign": foreign,
+        "corrupt": corrupt,
+        "frames_without_id": without_id,
+        "last_event_ids": sorted({lst.last_id for lst in listeners})[:5],
+        "listener_errors": sorted({lst.error for lst in listeners if lst.error})[:5],
+        "listener_error_count": sum(1 for lst in listeners if lst.error),
         "latency": {
             "count": len(latencies),
             "p50": quantile(latencies, 0.5),

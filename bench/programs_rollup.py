@@ -5,6 +5,10 @@ a programme for one resolution (two in three issued), 24 tasks on average, due d
 today, progress spread. Measured: the selector (3 queries), and the monitoring API answer as a
 province administrator receives it (auth, the selector, JSON), each the median of 15 warm runs.
 On PostgreSQL: `BENCH_DATABASE_URL=postgres://…/scratch python -m bench programs_rollup`.
+
+Fails (FAILED in its section, `bench.Failed`) when the selector or the API does not give one row
+per organisation, the province's row counts no task, or any API answer is not a 200; in smoke
+mode 3 wards of 5 cells and 500 tasks.
 """
 
 import datetime
@@ -12,11 +16,13 @@ import random
 import statistics
 import time
 
-WARDS = 40
-CELLS = 49
-TASKS = 40_000
+import bench
+
+WARDS = bench.size("BENCH_ROLLUP_WARDS", 40, 3)
+CELLS = bench.size("BENCH_ROLLUP_CELLS", 49, 5)
+TASKS = bench.size("BENCH_ROLLUP_TASKS", 40_000, 500)
 TARGET_MS = 300
-RUNS = 15
+RUNS = bench.size("BENCH_ROLLUP_RUNS", 15, 3)
 
 
 def grouped(value: float) -> str:
@@ -91,9 +97,20 @@ def build(rng: random.Random) -> tuple:
         for i in range(TASKS)
     ]
     Task.objects.bulk_create(tasks, batch_size=2000)
-    admin = User.objects.create_user("bench-admin", password="x")
+    admin = User.objects.create_user("bench-rollup-admin")  # signs in by API token only
     grant_role(account=admin, role=Role.ADMIN, org=root)
     return root, document, admin, len(orgs), len(programs)
+
+
+def section() -> str:
+    from django.db import connection
+
+    on = "" if connection.vendor == "sqlite" else f", {connection.display_name}"
+    return f"Programme monitoring rollup ({grouped(1 + WARDS + WARDS * CELLS)} organisations{on})"
+
+
+def sections() -> list[str]:
+    return [section()]
 
 
 def median_ms(fn) -> float:
@@ -111,7 +128,6 @@ def run():
     from django.test import Client
     from django.utils import timezone
 
-    import bench
     from quantriet.api.auth import issue_token
     from quantriet.programs.selectors import monitoring
 
@@ -129,19 +145,48 @@ def run():
         lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
     ):
         rows = monitoring(document, root, today)
-    assert len(rows) == n_orgs and rows[0].total.tasks > 0
+    failures: list[str] = []
+    bench.check(
+        failures,
+        len(rows) == n_orgs,
+        f"the selector gave {len(rows)} rows for {n_orgs} organisations",
+    )
+    bench.check(
+        failures, bool(rows) and rows[0].total.tasks > 0, "the province's row counts no task"
+    )
     selector_ms = median_ms(lambda: monitoring(document, root, today))
     key, _token = issue_token(admin)
     client = Client(headers={"Authorization": f"Bearer {key}"})
     url = f"/api/v1/programs/monitoring?document={document.pk}&org={root.pk}"
-    assert client.get(url).status_code == 200
-    api_ms = median_ms(lambda: client.get(url))
+    answer = client.get(url)
+    body = answer.json() if answer.status_code == 200 else []
+    bench.check(
+        failures,
+        answer.status_code == 200 and len(body) == n_orgs,
+        f"the API answered {answer.status_code} with {len(body)} rows for {n_orgs} organisations",
+    )
+    if rows and body:
+        bench.check(
+            failures,
+            body[0]["tasks"] == rows[0].total.tasks,
+            f"the API's province row counts {body[0]['tasks']} tasks, the selector "
+            f"{rows[0].total.tasks}",
+        )
+    statuses: list[int] = []
+    api_ms = median_ms(lambda: statuses.append(client.get(url).status_code))
+    bench.check(
+        failures,
+        set(statuses) == {200},
+        f"timed API answers were {sorted(set(statuses))}, not all 200",
+    )
     print(f"selector {selector_ms:.0f} ms ({len(queries)} queries), API {api_ms:.0f} ms")
+    if not rows:
+        raise bench.Failed("the selector gave no row")
     verdict = "met" if api_ms < TARGET_MS else "**missed**"
     on = "" if connection.vendor == "sqlite" else f", {connection.display_name}"
     top = rows[0]
     bench.write_section(
-        f"Programme monitoring rollup ({grouped(n_orgs)} organisations{on})",
+        section(),
         f"""
 Run: {bench.now_utc()} — `{"BENCH_DATABASE_URL=… " if on else ""}python -m bench programs_rollup`
 Machine: {bench.machine()}
@@ -158,5 +203,6 @@ Median of {RUNS} warm runs, in one process (no HTTP server).
 
 Target: the rollup answers in < {TARGET_MS} ms — {verdict}.
 """,
+        failures=failures,
     )
-    print(f"wrote {bench.REPORT.relative_to(bench.ROOT)}")
+    bench.finish(failures)
