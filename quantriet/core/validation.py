@@ -140,6 +140,11 @@ def field_errors(field: models.Field, value: Any) -> list[str]:
     return messages
 
 
+def max_length(model: type[models.Model], name: str) -> int:
+    """The column's length, for a form or a schema that repeats it (and the browser's hint)."""
+    return model._meta.get_field(name).max_length  # type: ignore[return-value]
+
+
 def check_fields(model: type[models.Model], values: Mapping[str, Any]) -> Errors:
     """{field name: messages} for the values that break `model`'s own field rules.
 
@@ -152,12 +157,14 @@ def check_fields(model: type[models.Model], values: Mapping[str, Any]) -> Errors
 
 
 def clean_fields(model: type[models.Model], values: Mapping[str, Any], errors: Errors) -> None:
-    """Add to `errors` (a service's own, collected field by field) what `check_fields` finds;
-    a message the service already gave for that field is not repeated."""
+    """Add to `errors` (a service's own, collected field by field) what `check_fields` finds
+    for the fields the service has not already found wrong (its own message says more)."""
     for name, value in values.items():
-        for message in field_errors(model._meta.get_field(name), value):
-            if message not in errors.get(name, []):
-                errors.setdefault(name, []).append(message)
+        if name in errors:
+            continue
+        messages = field_errors(model._meta.get_field(name), value)
+        if messages:
+            errors[name] = messages
 
 
 def require_fields(model: type[models.Model], values: Mapping[str, Any]) -> None:

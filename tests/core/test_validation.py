@@ -104,11 +104,11 @@ def test_check_fields_in_english_after_the_switch():
         }
 
 
-def test_clean_fields_adds_to_a_services_errors_without_repeating():
-    errors = {"title": ["Trường này là bắt buộc."]}
+def test_clean_fields_keeps_a_services_own_message_for_a_field():
+    errors = {"title": ["Cần tên hội nghị."]}
     clean_fields(Conference, {"title": "", "late_after_minutes": 601}, errors)
     assert errors == {
-        "title": ["Trường này là bắt buộc."],
+        "title": ["Cần tên hội nghị."],
         "late_after_minutes": ["Giá trị phải từ 0 đến 600."],
     }
 
