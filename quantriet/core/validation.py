@@ -35,7 +35,8 @@ def _number(value: Any) -> str:
     return formats.number_format(value) if isinstance(value, int | float | Decimal) else str(value)
 
 
-def _range_message(low: Any, high: Any) -> str:
+def range_message(low: Any, high: Any) -> str:
+    """ "Giá trị phải từ 0 đến 600." (or the one bound there is)."""
     if low is not None and high is not None:
         return _("Giá trị phải từ %(min)s đến %(max)s.") % {
             "min": _number(low),
@@ -91,7 +92,7 @@ def _message(field: models.Field, error: ValidationError, value: Any) -> str:
     return error.message % params if params else str(error.message)
 
 
-def _bounds(field: models.Field) -> tuple[Any, Any]:
+def bounds(field: models.Field) -> tuple[Any, Any]:
     """The narrowest [low, high] the field's validators and its column allow (None: open)."""
     low = high = None
     if isinstance(field, models.IntegerField):
@@ -127,9 +128,9 @@ def field_errors(field: models.Field, value: Any) -> list[str]:
     if value in field.empty_values:
         return []
     messages = []
-    low, high = _bounds(field)
+    low, high = bounds(field)
     if (low is not None and value < low) or (high is not None and value > high):
-        messages.append(_range_message(low, high))
+        messages.append(range_message(low, high))
     for validator in field.validators:
         if isinstance(validator, MinValueValidator | MaxValueValidator):
             continue

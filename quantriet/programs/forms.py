@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from quantriet.core.forms import BoundMessages
 from quantriet.core.validation import max_length
 from quantriet.programs.models import PROGRESS_MAX, Program, Task
 
@@ -38,7 +39,7 @@ class ParentChoiceField(forms.ModelChoiceField):
         return f"{obj.org.name} — {obj.title}"
 
 
-class ProgramForm(forms.Form):
+class ProgramForm(BoundMessages, forms.Form):
     org = forms.ModelChoiceField(
         label=_("Tổ chức xây dựng chương trình"),
         queryset=None,
@@ -75,7 +76,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.org.name})"  # type: ignore[attr-defined]
 
 
-class TaskForm(forms.Form):
+class TaskForm(BoundMessages, forms.Form):
     title = forms.CharField(label=_("Tên nhiệm vụ"), max_length=max_length(Task, "title"))
     owner = PersonChoiceField(
         label=_("Người chịu trách nhiệm"),
@@ -107,7 +108,7 @@ class TaskForm(forms.Form):
         self.fields["co_units"].queryset = units
 
 
-class IssueForm(forms.Form):
+class IssueForm(BoundMessages, forms.Form):
     number = forms.CharField(
         label=_("Số, ký hiệu"),
         max_length=max_length(Program, "number"),

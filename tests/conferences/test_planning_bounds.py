@@ -129,3 +129,20 @@ def test_site_form_shows_the_bound_and_keeps_the_site(conf, users, login):
     assert "Giá trị phải từ 0 đến 2147483647." in response.content.decode()
     conf.site_b.refresh_from_db()
     assert conf.site_b.expected == 30
+
+
+def test_conference_form_says_the_range_like_the_service(tree, users, login):
+    starts = timezone.localtime(timezone.now() + datetime.timedelta(days=1))
+    response = login(users.admin).post(
+        reverse("conferences:create"),
+        {
+            "title": "Hội nghị",
+            "format": "online",
+            "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": (starts + datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+            "host_org": tree.province.pk,
+            "late_after_minutes": 601,
+        },
+    )
+    assert "Giá trị phải từ 0 đến 600." in response.content.decode()
+    assert not Conference.objects.exists()

@@ -141,3 +141,21 @@ def test_task_form_shows_the_bound_and_adds_nothing(users, login, program):
     assert response.status_code == 400
     assert "10 chữ số" in response.content.decode()
     assert not Task.objects.exists()
+
+
+def test_issue_form_says_the_length_like_the_service(users, login, program):
+    services.add_task(
+        program,
+        title="Việc",
+        owner=PersonFactory(org=program.org),
+        due_on=datetime.date(2026, 6, 30),
+    )
+    services.submit(program)
+    response = login(users.officer_a).post(
+        reverse("programs:issue", args=[program.pk]),
+        {"number": "0" * 41, "issued_on": "2026-01-05"},
+    )
+    assert response.status_code == 400
+    assert "Tối đa 40 ký tự (hiện có 41)." in response.content.decode()
+    program.refresh_from_db()
+    assert program.status == Program.State.SUBMITTED

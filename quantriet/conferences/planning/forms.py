@@ -19,6 +19,7 @@ from quantriet.conferences.models import (
     Site,
 )
 from quantriet.conferences.planning.services import operator_choices
+from quantriet.core.forms import BoundMessages
 from quantriet.core.validation import max_length
 from quantriet.documents.access import visible_documents
 from quantriet.documents.models import Document
@@ -46,7 +47,7 @@ class OrgMultipleChoiceField(forms.ModelMultipleChoiceField):
         return f"{'— ' * max(0, obj.depth - 1)}{obj.name}"
 
 
-class ConferenceForm(forms.Form):
+class ConferenceForm(BoundMessages, forms.Form):
     title = forms.CharField(label=_("Tên hội nghị"), max_length=max_length(Conference, "title"))
     description = forms.CharField(
         label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -112,7 +113,7 @@ class ConferenceForm(forms.Form):
         )
 
 
-class SiteForm(forms.Form):
+class SiteForm(BoundMessages, forms.Form):
     org = OrgChoiceField(label=_("Tổ chức"), queryset=Org.objects.none())
     name = forms.CharField(
         label=_("Tên điểm cầu"),
@@ -213,7 +214,7 @@ class RuleForm(forms.Form):
         self.fields["orgs"].queryset = managed_orgs(user)  # type: ignore[attr-defined]
 
 
-class AgendaForm(forms.Form):
+class AgendaForm(BoundMessages, forms.Form):
     starts_at = forms.DateTimeField(label=_("Thời gian"), widget=_datetime_widget())
     ends_at = forms.DateTimeField(label=_("Đến"), required=False, widget=_datetime_widget())
     title = forms.CharField(label=_("Nội dung"), max_length=max_length(AgendaItem, "title"))
