@@ -17,7 +17,15 @@ from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
 from quantriet.core.text import fold
 from quantriet.orgs.access import get_org, get_person
 from quantriet.presenters import access, selectors, services
-from quantriet.presenters.models import Expertise, Kind, Presenter, TheoryLevel, Tier
+from quantriet.presenters.models import (
+    YEAR_MAX,
+    YEAR_MIN,
+    Expertise,
+    Kind,
+    Presenter,
+    TheoryLevel,
+    Tier,
+)
 from quantriet.presenters.models import Status as PresenterStatus
 from quantriet.presenters.scoring import WEIGHTS, recommendation_label
 
@@ -132,7 +140,7 @@ class RankingOut(Schema):
 
 
 class YearParams(Schema):
-    year: int | None = Field(None, ge=2000, le=2100)
+    year: int | None = Field(None, ge=YEAR_MIN, le=YEAR_MAX)
 
 
 def _out(p: Presenter) -> dict[str, Any]:

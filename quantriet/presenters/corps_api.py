@@ -15,8 +15,13 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from quantriet.api.common import ERRORS, ErrorOut
+from quantriet.core.validation import max_length
 from quantriet.presenters import access, selectors, services
 from quantriet.presenters.models import (
+    HOURS_MAX,
+    SCORE_MAX,
+    YEAR_MAX,
+    YEAR_MIN,
     Criterion,
     Decision,
     Presenter,
@@ -36,9 +41,9 @@ router = Router(tags=["presenters"])
 
 class StandardIO(Schema):
     min_theory_level: int = Field(TheoryLevel.INTERMEDIATE, ge=0, le=int(TheoryLevel.ADVANCED))
-    training_hours: int = Field(16, ge=0, le=1000)
-    sessions: int = Field(4, ge=0, le=1000)
-    min_score: int = Field(60, ge=0, le=100)
+    training_hours: int = Field(16, ge=0, le=HOURS_MAX)
+    sessions: int = Field(4, ge=0, le=HOURS_MAX)
+    min_score: int = Field(60, ge=0, le=SCORE_MAX)
 
 
 class StandardOut(StandardIO):
@@ -56,7 +61,7 @@ def get_standard(request: HttpRequest, org_id: int) -> dict[str, Any]:
 @router.put("/presenter-standards/{org_id}", response={200: StandardOut, **ERRORS})
 def put_standard(request: HttpRequest, org_id: int, payload: StandardIO) -> dict[str, Any]:
     org = access.org_to_manage(request.user, org_id)
-    standard, _created = Standard.objects.update_or_create(org=org, defaults=payload.model_dump())
+    standard = services.save_standard(org=org, values=payload.model_dump())
     return {**_standard(standard), "org": org.pk, "own": True}
 
 
@@ -74,11 +79,11 @@ def _standard(standard: Standard) -> dict[str, Any]:
 
 class TrainingIn(Schema):
     org: int
-    title: str = Field(..., min_length=1, max_length=300)
+    title: str = Field(..., min_length=1, max_length=max_length(Training, "title"))
     kind: Training.Kind
     starts_on: datetime.date
     ends_on: datetime.date
-    hours: int = Field(..., ge=1, le=1000)
+    hours: int = Field(..., ge=1, le=HOURS_MAX)
 
 
 class TrainingOut(Schema):
@@ -120,11 +125,7 @@ def list_trainings(request: HttpRequest) -> list[dict[str, Any]]:
 @router.post("/presenter-trainings", response={201: TrainingOut, **ERRORS})
 def create_training(request: HttpRequest, payload: TrainingIn) -> Status:
     org = access.org_to_manage(request.user, payload.org)
-    if payload.ends_on < payload.starts_on:
-        raise ValidationError({"ends_on": [_("Ngày kết thúc trước ngày bắt đầu.")]})
-    data = payload.model_dump(exclude={"org"})
-    data["title"] = data["title"].strip()
-    training = Training.objects.create(org=org, **data)
+    training = services.add_training(org=org, **payload.model_dump(exclude={"org"}))
     return Status(201, _training_out(training))
 
 
@@ -169,7 +170,7 @@ class WorkloadOut(Schema):
 
 
 class YearParams(Schema):
-    year: int | None = Field(None, ge=2000, le=2100)
+    year: int | None = Field(None, ge=YEAR_MIN, le=YEAR_MAX)
 
 
 @router.get("/presenter-workload", response=list[WorkloadOut])
@@ -193,8 +194,8 @@ def workload(request: HttpRequest, params: Query[YearParams]) -> list[dict[str, 
 
 class RoundIn(Schema):
     org: int
-    year: int = Field(..., ge=2000, le=2100)
-    title: str = Field(..., max_length=200)
+    year: int = Field(..., ge=YEAR_MIN, le=YEAR_MAX)
+    title: str = Field(..., max_length=max_length(ReviewRound, "title"))
 
 
 class MemberOut(Schema):
@@ -379,7 +380,7 @@ class CriterionOut(Schema):
 
 
 class ReviewIn(Schema):
-    year: int = Field(..., ge=2000, le=2100)
+    year: int = Field(..., ge=YEAR_MIN, le=YEAR_MAX)
     scores: dict[int, int]  # criterion id → 1–5
     comment: str = ""
 

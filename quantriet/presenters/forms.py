@@ -6,10 +6,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from quantriet.core.forms import BoundMessages
+from quantriet.core.validation import max_length
 from quantriet.presenters.models import (
+    YEAR_MAX,
+    YEAR_MIN,
     Decision,
     Kind,
     Presenter,
+    ReviewRound,
     Standard,
     Status,
     Tier,
@@ -31,7 +36,9 @@ class PresenterFilterForm(forms.Form):
 
 
 class YearForm(forms.Form):
-    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
+    year = forms.IntegerField(
+        label=_("Năm"), min_value=YEAR_MIN, max_value=YEAR_MAX, required=False
+    )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("initial", {"year": timezone.localdate().year})
@@ -43,7 +50,7 @@ class YearForm(forms.Form):
         return timezone.localdate().year
 
 
-class PresenterForm(forms.ModelForm):
+class PresenterForm(BoundMessages, forms.ModelForm):
     class Meta:
         model = Presenter
         fields = [
@@ -84,7 +91,7 @@ class NewPresenterForm(PresenterForm):
         self.fields["managing_org"].choices = [(o.pk, o.name) for o in orgs]
 
 
-class StatusForm(forms.Form):
+class StatusForm(BoundMessages, forms.Form):
     status = forms.ChoiceField(label=_("Chuyển sang"), choices=Status.choices)
     reason = forms.CharField(label=_("Lý do"), max_length=300)
     on = forms.DateField(
@@ -102,17 +109,17 @@ class StatusForm(forms.Form):
             self.fields["replaced_by"].queryset = candidates
 
 
-class RoundForm(forms.Form):
+class RoundForm(BoundMessages, forms.Form):
     org = forms.ChoiceField(label=_("Cấp ủy rà soát"))
-    year = forms.IntegerField(label=_("Năm đánh giá"), min_value=2000, max_value=2100)
-    title = forms.CharField(label=_("Tên đợt rà soát"), max_length=200)
+    year = forms.IntegerField(label=_("Năm đánh giá"), min_value=YEAR_MIN, max_value=YEAR_MAX)
+    title = forms.CharField(label=_("Tên đợt rà soát"), max_length=max_length(ReviewRound, "title"))
 
     def __init__(self, *args: object, orgs: list, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["org"].choices = [(o.pk, o.name) for o in orgs]
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(BoundMessages, forms.Form):
     decision = forms.ChoiceField(
         label=_("Quyết định"),
         choices=Decision.choices,
@@ -122,13 +129,13 @@ class DecisionForm(forms.Form):
     replacement = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class StandardForm(forms.ModelForm):
+class StandardForm(BoundMessages, forms.ModelForm):
     class Meta:
         model = Standard
         fields = ["min_theory_level", "training_hours", "sessions", "min_score"]
 
 
-class TrainingForm(forms.ModelForm):
+class TrainingForm(BoundMessages, forms.ModelForm):
     managing_org = forms.ChoiceField(label=_("Đơn vị tổ chức"))
 
     class Meta:

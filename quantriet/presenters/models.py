@@ -17,6 +17,13 @@ from quantriet.conferences.models import Conference
 from quantriet.core.models import TimeStampedModel
 from quantriet.orgs.models import Org, Person
 
+# The years a review or a review round may be for.
+YEAR_MIN, YEAR_MAX = 2000, 2100
+# A year's training hours or sessions in a standard, and one course's hours: at most this.
+HOURS_MAX = 1000
+# Effectiveness scores are out of 100.
+SCORE_MAX = 100
+
 
 class Tier(models.Model):
     """Central, province, commune/ward…: the level that recognised the presenter."""
@@ -170,13 +177,23 @@ class Standard(models.Model):
         choices=TheoryLevel.choices,
         default=TheoryLevel.INTERMEDIATE,
     )
-    training_hours = models.PositiveSmallIntegerField(_("số giờ bồi dưỡng mỗi năm"), default=16)
-    sessions = models.PositiveSmallIntegerField(_("số buổi báo cáo mỗi năm"), default=4)
+    training_hours = models.PositiveSmallIntegerField(
+        _("số giờ bồi dưỡng mỗi năm"), default=16, validators=[MaxValueValidator(HOURS_MAX)]
+    )
+    sessions = models.PositiveSmallIntegerField(
+        _("số buổi báo cáo mỗi năm"), default=4, validators=[MaxValueValidator(HOURS_MAX)]
+    )
     min_score = models.PositiveSmallIntegerField(
-        _("điểm hiệu quả tối thiểu"), default=60, validators=[MaxValueValidator(100)]
+        _("điểm hiệu quả tối thiểu"), default=60, validators=[MaxValueValidator(SCORE_MAX)]
     )
 
     class Meta:
+        # A minimum past the scale would mark every presenter short of the standard.
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_score__lte=SCORE_MAX), name="standard_min_score_at_most_100"
+            ),
+        ]
         verbose_name = _("tiêu chuẩn báo cáo viên")
         verbose_name_plural = _("tiêu chuẩn báo cáo viên")
 
@@ -199,7 +216,9 @@ class Training(TimeStampedModel):
     )
     starts_on = models.DateField(_("từ ngày"))
     ends_on = models.DateField(_("đến ngày"))
-    hours = models.PositiveSmallIntegerField(_("số giờ"), validators=[MinValueValidator(1)])
+    hours = models.PositiveSmallIntegerField(
+        _("số giờ"), validators=[MinValueValidator(1), MaxValueValidator(HOURS_MAX)]
+    )
     conference = models.OneToOneField(
         Conference,
         null=True,
@@ -211,6 +230,13 @@ class Training(TimeStampedModel):
 
     class Meta:
         ordering = ["-starts_on", "-id"]
+        # Each attendance adds these hours to a presenter's year: a course of 0 hours would
+        # count as attended and add nothing.
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hours__gte=1), name="training_hours_at_least_1"
+            ),
+        ]
         verbose_name = _("lớp bồi dưỡng")
         verbose_name_plural = _("bồi dưỡng, cập nhật kiến thức")
 
@@ -253,7 +279,9 @@ class Review(TimeStampedModel):
     """The department's evaluation of one presenter for a year."""
 
     presenter = models.ForeignKey(Presenter, on_delete=models.CASCADE, related_name="reviews")
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(
+        _("năm"), validators=[MinValueValidator(YEAR_MIN), MaxValueValidator(YEAR_MAX)]
+    )
     comment = models.TextField(_("nhận xét"), blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -294,7 +322,9 @@ class ReviewRound(TimeStampedModel):
         Org, on_delete=models.PROTECT, related_name="+", verbose_name=_("cấp ủy rà soát")
     )
     title = models.CharField(_("tên đợt rà soát"), max_length=200)
-    year = models.PositiveSmallIntegerField(_("năm đánh giá"))
+    year = models.PositiveSmallIntegerField(
+        _("năm đánh giá"), validators=[MinValueValidator(YEAR_MIN), MaxValueValidator(YEAR_MAX)]
+    )
     state = models.CharField(max_length=8, choices=State.choices, default=State.OPEN)
     closed_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
     created_by = models.ForeignKey(

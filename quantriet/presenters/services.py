@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from quantriet.core.validation import check_fields, require_fields
 from quantriet.orgs.models import Org
 from quantriet.presenters.models import (
     TRANSITIONS,
@@ -18,8 +21,10 @@ from quantriet.presenters.models import (
     ReviewDecision,
     ReviewRound,
     ReviewScore,
+    Standard,
     Status,
     StatusChange,
+    Training,
 )
 
 
@@ -28,6 +33,13 @@ class CorpsError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+def _check(model: type[models.Model], values: dict[str, Any]) -> None:
+    """The model's own bounds, as a CorpsError naming the first field found wrong."""
+    errors = check_fields(model, values)
+    for field, messages in errors.items():
+        raise CorpsError(messages[0], field=field)
 
 
 @transaction.atomic
@@ -53,6 +65,7 @@ def change_status(
         )
     if not reason:
         raise CorpsError(_("Cần ghi lý do thay đổi trạng thái."), field="reason")
+    _check(StatusChange, {"reason": reason, "on": on})
     if to == Status.REPLACED:
         if replaced_by is None:
             raise CorpsError(_("Cần chọn người thay thế."), field="replaced_by")
@@ -92,6 +105,7 @@ def open_round(*, org: Org, year: int, title: str, by: User | None) -> ReviewRou
     title = (title or "").strip()
     if not title:
         raise CorpsError(_("Cần đặt tên đợt rà soát."), field="title")
+    _check(ReviewRound, {"title": title, "year": year})
     if ReviewRound.objects.filter(org=org, year=year, state=ReviewRound.State.OPEN).exists():
         raise CorpsError(
             _("%(org)s đang có một đợt rà soát năm %(year)s chưa kết thúc.")
@@ -126,6 +140,7 @@ def decide(
         raise CorpsError(_("Người này đã được thay thế trong đợt rà soát."), field="decision")
     if decision in (Decision.REPLACE, Decision.RETRAIN) and not note:
         raise CorpsError(_("Cần ghi lý do."), field="note")
+    _check(ReviewDecision, {"note": note})
     if decision == Decision.REPLACE:
         if replacement is None:
             raise CorpsError(_("Cần chọn người thay thế."), field="replacement")
@@ -173,6 +188,7 @@ def record_review(
 ) -> Review:
     """The department's evaluation of a presenter for a year: a score 1–5 per named criterion
     (all of them), replacing an earlier one for the same year."""
+    _check(Review, {"year": year})
     criteria = {c.pk: c for c in Criterion.objects.all()}
     missing = [c.name for pk, c in criteria.items() if pk not in scores]
     if missing:
@@ -192,3 +208,40 @@ def record_review(
         ReviewScore(review=review, criterion_id=pk, score=value) for pk, value in scores.items()
     )
     return review
+
+
+STANDARD_FIELDS = ("min_theory_level", "training_hours", "sessions", "min_score")
+
+
+def save_standard(*, org: Org, values: dict[str, Any]) -> Standard:
+    """Set what a presenter managed by `org` (and below) must meet; absent keys keep the current
+    (or default) value. Raises ValidationError naming each field out of its bounds."""
+    values = {name: values[name] for name in STANDARD_FIELDS if name in values}
+    require_fields(Standard, values)
+    standard, _created = Standard.objects.update_or_create(org=org, defaults=values)
+    return standard
+
+
+def add_training(
+    *,
+    org: Org,
+    title: str,
+    kind: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    hours: int,
+) -> Training:
+    """A course or knowledge update organised by `org`. Raises ValidationError by field."""
+    values = {
+        "title": (title or "").strip(),
+        "kind": kind,
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "hours": hours,
+    }
+    errors = check_fields(Training, values)
+    if starts_on and ends_on and ends_on < starts_on and "ends_on" not in errors:
+        errors["ends_on"] = [_("Ngày kết thúc trước ngày bắt đầu.")]
+    if errors:
+        raise ValidationError(errors)
+    return Training.objects.create(org=org, **values)

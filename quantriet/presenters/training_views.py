@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from quantriet.core.forms import add_service_errors
 from quantriet.orgs.access import scope_for
 from quantriet.orgs.models import Org
-from quantriet.presenters import access
+from quantriet.presenters import access, services
 from quantriet.presenters.forms import StandardForm, TrainingForm
 from quantriet.presenters.models import Presenter, Standard, Status, Training, TrainingAttendance
 
@@ -30,9 +31,13 @@ def standards(request: HttpRequest) -> HttpResponse:
     standard = Standard.objects.filter(org=chosen).first() or Standard(org=chosen)
     form = StandardForm(request.POST or None, instance=standard)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Đã lưu tiêu chuẩn của %(org)s.") % {"org": chosen.name})
-        return redirect(f"{request.path}?org={chosen.pk}")
+        try:
+            services.save_standard(org=chosen, values=form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu tiêu chuẩn của %(org)s.") % {"org": chosen.name})
+            return redirect(f"{request.path}?org={chosen.pk}")
     existing = Standard.objects.filter(org__in=orgs).select_related("org")
     return render(
         request,
@@ -50,11 +55,15 @@ def training_list(request: HttpRequest) -> HttpResponse:
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            training = form.save(commit=False)
-            training.org = next(o for o in orgs if str(o.pk) == form.cleaned_data["managing_org"])
-            training.save()
-            messages.success(request, _("Đã thêm lớp bồi dưỡng; hãy ghi danh sách học viên."))
-            return redirect("presenters:training", training.pk)
+            data = dict(form.cleaned_data)
+            org = next(o for o in orgs if str(o.pk) == data.pop("managing_org"))
+            try:
+                training = services.add_training(org=org, **data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Đã thêm lớp bồi dưỡng; hãy ghi danh sách học viên."))
+                return redirect("presenters:training", training.pk)
     trainings = (
         access.visible_trainings(request.user)
         .select_related("org", "conference")

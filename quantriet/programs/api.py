@@ -16,6 +16,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
+from quantriet.core.validation import max_length
 from quantriet.documents.access import get_document
 from quantriet.orgs.access import get_org
 from quantriet.programs import access, reports, selectors, services
@@ -74,7 +75,7 @@ class ProgramFilter(PageParams):
 class ProgramIn(Schema):
     org: int
     document: int
-    title: str = Field(..., max_length=300)
+    title: str = Field(..., max_length=max_length(Program, "title"))
     objectives: str = ""
     starts_on: datetime.date
     ends_on: datetime.date
@@ -82,7 +83,7 @@ class ProgramIn(Schema):
 
 
 class ProgramPatch(Schema):
-    title: str | None = Field(None, max_length=300)
+    title: str | None = Field(None, max_length=max_length(Program, "title"))
     objectives: str | None = None
     starts_on: datetime.date | None = None
     ends_on: datetime.date | None = None

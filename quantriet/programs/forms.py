@@ -5,7 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quantriet.programs.models import Program
+from quantriet.core.forms import BoundMessages
+from quantriet.core.validation import max_length
+from quantriet.programs.models import PROGRESS_MAX, Program, Task
 
 BAD_DATE = {"invalid": _("Ngày không hợp lệ.")}
 
@@ -37,7 +39,7 @@ class ParentChoiceField(forms.ModelChoiceField):
         return f"{obj.org.name} — {obj.title}"
 
 
-class ProgramForm(forms.Form):
+class ProgramForm(BoundMessages, forms.Form):
     org = forms.ModelChoiceField(
         label=_("Tổ chức xây dựng chương trình"),
         queryset=None,
@@ -53,7 +55,7 @@ class ProgramForm(forms.Form):
         empty_label=_("— Không, xây dựng mới —"),
         help_text=_("Các nhiệm vụ của chương trình cấp trên được sao chép làm khung."),
     )
-    title = forms.CharField(label=_("Tên chương trình"), max_length=300)
+    title = forms.CharField(label=_("Tên chương trình"), max_length=max_length(Program, "title"))
     objectives = forms.CharField(
         label=_("Mục tiêu"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -74,8 +76,8 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.org.name})"  # type: ignore[attr-defined]
 
 
-class TaskForm(forms.Form):
-    title = forms.CharField(label=_("Tên nhiệm vụ"), max_length=300)
+class TaskForm(BoundMessages, forms.Form):
+    title = forms.CharField(label=_("Tên nhiệm vụ"), max_length=max_length(Task, "title"))
     owner = PersonChoiceField(
         label=_("Người chịu trách nhiệm"),
         required=False,
@@ -90,11 +92,15 @@ class TaskForm(forms.Form):
     )
     start_on = date_field(_("Bắt đầu"), required=False)
     due_on = date_field(_("Hạn hoàn thành"), required=False)
-    indicator = forms.CharField(label=_("Chỉ tiêu"), max_length=200, required=False)
+    indicator = forms.CharField(
+        label=_("Chỉ tiêu"), max_length=max_length(Task, "indicator"), required=False
+    )
     target = forms.DecimalField(
         label=_("Mức chỉ tiêu"), max_digits=12, decimal_places=2, required=False
     )
-    unit = forms.CharField(label=_("Đơn vị tính"), max_length=30, required=False)
+    unit = forms.CharField(
+        label=_("Đơn vị tính"), max_length=max_length(Task, "unit"), required=False
+    )
 
     def __init__(self, *args: object, people: object, units: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -102,10 +108,10 @@ class TaskForm(forms.Form):
         self.fields["co_units"].queryset = units
 
 
-class IssueForm(forms.Form):
+class IssueForm(BoundMessages, forms.Form):
     number = forms.CharField(
         label=_("Số, ký hiệu"),
-        max_length=40,
+        max_length=max_length(Program, "number"),
         error_messages={"required": _("Cần số, ký hiệu (ví dụ 05-CTr/ĐU).")},
     )
     issued_on = date_field(_("Ngày họp cấp ủy, ban hành"))
@@ -126,7 +132,7 @@ class UpdateForm(forms.Form):
     progress = forms.IntegerField(
         label=_("Tiến độ (%)"),
         # The range is the service's rule (and its message); the browser hints it too.
-        widget=forms.NumberInput(attrs={"min": 0, "max": 100}),
+        widget=forms.NumberInput(attrs={"min": 0, "max": PROGRESS_MAX}),
         error_messages={
             "invalid": PROGRESS_RANGE,
             "required": PROGRESS_RANGE,

@@ -12,6 +12,9 @@ from quantriet.core.models import StoredFile, TimeStampedModel
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org, Person
 
+# A task's progress is a percentage; reports average it, so the database refuses more as well.
+PROGRESS_MAX = 100
+
 
 class Program(TimeStampedModel):
     class State(models.TextChoices):
@@ -111,13 +114,18 @@ class Task(TimeStampedModel):
     )
     unit = models.CharField(_("đơn vị tính"), max_length=30, blank=True)
     progress = models.PositiveSmallIntegerField(
-        _("tiến độ (%)"), default=0, validators=[MaxValueValidator(100)]
+        _("tiến độ (%)"), default=0, validators=[MaxValueValidator(PROGRESS_MAX)]
     )
     done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
 
     class Meta:
         ordering = ["due_on", "id"]
         indexes = [models.Index(fields=["program", "due_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=PROGRESS_MAX), name="task_progress_at_most_100"
+            ),
+        ]
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = _("nhiệm vụ")
 
@@ -130,7 +138,7 @@ class ProgressUpdate(models.Model):
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
     progress = models.PositiveSmallIntegerField(
-        _("tiến độ (%)"), validators=[MaxValueValidator(100)]
+        _("tiến độ (%)"), validators=[MaxValueValidator(PROGRESS_MAX)]
     )
     note = models.TextField(_("nội dung"))
     by = models.ForeignKey(
@@ -140,6 +148,12 @@ class ProgressUpdate(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=PROGRESS_MAX),
+                name="progress_update_at_most_100",
+            ),
+        ]
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = _("báo cáo tiến độ")
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from quantriet.core.files import store_checked_file
+from quantriet.core.validation import check_fields, require_fields
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Org
 from quantriet.programs.models import (
@@ -49,8 +50,11 @@ def create_program(
     """A draft; started from the parent organisation's programme, its tasks are copied as a
     template (without owners or progress: the lower level assigns its own people)."""
     title = (title or "").strip()
-    if not title:
-        raise ValidationError({"title": [_("Trường này là bắt buộc.")]})
+    objectives = (objectives or "").strip()
+    require_fields(
+        Program,
+        {"title": title, "objectives": objectives, "starts_on": starts_on, "ends_on": ends_on},
+    )
     _check_period(starts_on, ends_on, "ends_on")
     if parent is not None:
         if parent.document_id != document.pk:
@@ -65,7 +69,7 @@ def create_program(
         org=org,
         document=document,
         title=title,
-        objectives=(objectives or "").strip(),
+        objectives=objectives,
         starts_on=starts_on,
         ends_on=ends_on,
         parent=parent,
@@ -101,8 +105,7 @@ def update_program(program: Program, changes: dict[str, Any]) -> Program:
         if value is None and name != "objectives":
             raise ValidationError({name: [_("Trường này là bắt buộc.")]})
         setattr(program, name, (value or "").strip() if name in ("title", "objectives") else value)
-    if not program.title:
-        raise ValidationError({"title": [_("Trường này là bắt buộc.")]})
+    require_fields(Program, {name: getattr(program, name) for name in changes})
     _check_period(program.starts_on, program.ends_on, "ends_on")
     program.save()
     return program
@@ -131,10 +134,14 @@ def update_task(task: Task, changes: dict[str, Any]) -> Task:
     return task
 
 
+_TASK_FIELDS = ("title", "start_on", "due_on", "indicator", "target", "unit", "progress")
+
+
 def _validate_task(task: Task) -> None:
     task.title = (task.title or "").strip()
-    if not task.title:
-        raise ValidationError({"title": [_("Trường này là bắt buộc.")]})
+    task.indicator = (task.indicator or "").strip()
+    task.unit = (task.unit or "").strip()
+    require_fields(Task, {name: getattr(task, name) for name in _TASK_FIELDS})
     _check_period(task.start_on, task.due_on, "due_on")
     program = task.program
     if task.due_on and not program.starts_on <= task.due_on <= program.ends_on:
@@ -198,6 +205,7 @@ def issue(
     number = (number or "").strip()
     if not number:
         raise ValidationError({"number": [_("Cần số, ký hiệu (ví dụ 05-CTr/ĐU).")]})
+    require_fields(Program, {"number": number, "issued_on": issued_on})
     _move(program, Program.State.ISSUED, by=by)
     program.number = number
     program.issued_on = issued_on
@@ -236,7 +244,7 @@ def post_update(
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": [_("Cần ghi nội dung đã thực hiện.")]})
-    if not 0 <= progress <= 100:
+    if check_fields(ProgressUpdate, {"progress": progress}):
         raise ValidationError({"progress": [_("Tiến độ từ 0 đến 100%.")]})
     update = ProgressUpdate.objects.create(task=task, progress=progress, note=note, by=by)
     if evidence is not None:

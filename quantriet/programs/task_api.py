@@ -16,9 +16,10 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from quantriet.api.common import ERRORS, ErrorOut
+from quantriet.core.validation import max_length
 from quantriet.orgs.access import visible_orgs, visible_people
 from quantriet.programs import access, services
-from quantriet.programs.models import Task
+from quantriet.programs.models import PROGRESS_MAX, Task
 from quantriet.programs.status import TaskStatus, task_status
 
 router = Router(tags=["programs"])
@@ -42,31 +43,31 @@ class TaskOut(Schema):
 
 
 class TaskIn(Schema):
-    title: str = Field(..., max_length=300)
+    title: str = Field(..., max_length=max_length(Task, "title"))
     owner: int | None = None
     co_units: list[int] = []
     start_on: datetime.date | None = None
     due_on: datetime.date | None = None
-    indicator: str = Field("", max_length=200)
+    indicator: str = Field("", max_length=max_length(Task, "indicator"))
     target: Decimal | None = None
-    unit: str = Field("", max_length=30)
+    unit: str = Field("", max_length=max_length(Task, "unit"))
 
 
 class TaskPatch(Schema):
-    title: str | None = Field(None, max_length=300)
+    title: str | None = Field(None, max_length=max_length(Task, "title"))
     owner: int | None = None
     co_units: list[int] | None = None
     start_on: datetime.date | None = None
     due_on: datetime.date | None = None
-    indicator: str | None = Field(None, max_length=200)
+    indicator: str | None = Field(None, max_length=max_length(Task, "indicator"))
     target: Decimal | None = None
-    unit: str | None = Field(None, max_length=30)
-    progress: int | None = Field(None, ge=0, le=100)
+    unit: str | None = Field(None, max_length=max_length(Task, "unit"))
+    progress: int | None = Field(None, ge=0, le=PROGRESS_MAX)
     note: str | None = None  # with progress: the update's text
 
 
 class UpdateIn(Schema):
-    progress: int = Field(..., ge=0, le=100)
+    progress: int = Field(..., ge=0, le=PROGRESS_MAX)
     note: str
 
 
@@ -165,7 +166,7 @@ _UPDATE_BODY = {
             "schema": {
                 "type": "object",
                 "properties": {
-                    "progress": {"type": "integer", "minimum": 0, "maximum": 100},
+                    "progress": {"type": "integer", "minimum": 0, "maximum": PROGRESS_MAX},
                     "note": {"type": "string"},
                     "evidence": {"type": "string", "format": "binary"},
                 },

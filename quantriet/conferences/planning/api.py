@@ -18,6 +18,7 @@ from quantriet.conferences import access
 from quantriet.conferences.models import LATE_AFTER_MAX_MINUTES, Conference, Format, Site
 from quantriet.conferences.planning import selectors
 from quantriet.conferences.planning import services as planning
+from quantriet.core.validation import max_length
 from quantriet.documents.access import visible_documents
 from quantriet.orgs.access import orgs_for, visible_people
 from quantriet.orgs.models import Person
@@ -73,7 +74,7 @@ class ConferenceFilter(PageParams):
 
 
 class ConferenceIn(Schema):
-    title: str = Field(min_length=1, max_length=300)
+    title: str = Field(min_length=1, max_length=max_length(Conference, "title"))
     description: str = ""
     documents: list[int] = []
     format: Format = Format.HYBRID
@@ -86,7 +87,7 @@ class ConferenceIn(Schema):
 
 
 class ConferencePatch(Schema):
-    title: str | None = Field(None, min_length=1, max_length=300)
+    title: str | None = Field(None, min_length=1, max_length=max_length(Conference, "title"))
     description: str | None = None
     documents: list[int] | None = None
     format: Format | None = None
@@ -112,9 +113,9 @@ class SiteOut(Schema):
 
 
 class SiteIn(Schema):
-    name: str = Field("", max_length=255)
+    name: str = Field("", max_length=max_length(Site, "name"))
     org: int
-    address: str = Field("", max_length=255)
+    address: str = Field("", max_length=max_length(Site, "address"))
     expected: int = Field(0, ge=0)
     is_host: bool = False
     operators: list[int] = []

@@ -19,6 +19,7 @@ from quantriet.conferences.models import (
 )
 from quantriet.conferences.planning.invitations import managed_org_ids
 from quantriet.core.files import store_checked_file
+from quantriet.core.validation import clean_fields
 from quantriet.documents.access import visible_documents
 from quantriet.documents.models import Document
 from quantriet.orgs.access import visible_people
@@ -52,8 +53,9 @@ def _check_conference(user: User, values: Mapping[str, Any], errors: dict[str, l
                 _("Số phút tính đi muộn phải là số nguyên từ 0 đến %(max)s.")
                 % {"max": LATE_AFTER_MAX_MINUTES}
             )
+    clean_fields(Conference, values, errors)  # lengths, column ranges: the model's own rules
     starts, ends = values.get("starts_at"), values.get("ends_at")
-    if starts and ends and ends <= starts:
+    if starts and ends and ends <= starts and "ends_at" not in errors:
         errors.setdefault("ends_at", []).append(_("Thời gian kết thúc phải sau thời gian bắt đầu."))
     host = values.get("host_org")
     if host is not None and host.pk not in managed_org_ids(user, [host.pk]):
@@ -175,6 +177,7 @@ def add_agenda_item(
             errors["ends_at"] = [_("Thời gian phải nằm trong thời gian diễn ra hội nghị.")]
     if presenter is not None and not visible_people(user).filter(pk=presenter.pk).exists():
         errors["presenter"] = [_("Không tìm thấy người trình bày.")]
+    clean_fields(AgendaItem, {"title": (title or "").strip()}, errors)
     if errors:
         raise ValidationError(errors)
     return AgendaItem.objects.create(

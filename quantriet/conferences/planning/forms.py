@@ -11,8 +11,16 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from quantriet.conferences import access
-from quantriet.conferences.models import LATE_AFTER_MAX_MINUTES, Conference, Format, Site
+from quantriet.conferences.models import (
+    LATE_AFTER_MAX_MINUTES,
+    AgendaItem,
+    Conference,
+    Format,
+    Site,
+)
 from quantriet.conferences.planning.services import operator_choices
+from quantriet.core.forms import BoundMessages
+from quantriet.core.validation import max_length
 from quantriet.documents.access import visible_documents
 from quantriet.documents.models import Document
 from quantriet.orgs.access import orgs_for, visible_people
@@ -39,8 +47,8 @@ class OrgMultipleChoiceField(forms.ModelMultipleChoiceField):
         return f"{'— ' * max(0, obj.depth - 1)}{obj.name}"
 
 
-class ConferenceForm(forms.Form):
-    title = forms.CharField(label=_("Tên hội nghị"), max_length=300)
+class ConferenceForm(BoundMessages, forms.Form):
+    title = forms.CharField(label=_("Tên hội nghị"), max_length=max_length(Conference, "title"))
     description = forms.CharField(
         label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -105,15 +113,17 @@ class ConferenceForm(forms.Form):
         )
 
 
-class SiteForm(forms.Form):
+class SiteForm(BoundMessages, forms.Form):
     org = OrgChoiceField(label=_("Tổ chức"), queryset=Org.objects.none())
     name = forms.CharField(
         label=_("Tên điểm cầu"),
-        max_length=255,
+        max_length=max_length(Site, "name"),
         required=False,
         help_text=_("Để trống để dùng “Điểm cầu [tên tổ chức]”."),
     )
-    address = forms.CharField(label=_("Địa điểm"), max_length=255, required=False)
+    address = forms.CharField(
+        label=_("Địa điểm"), max_length=max_length(Site, "address"), required=False
+    )
     expected = forms.IntegerField(label=_("Số người dự kiến"), min_value=0, initial=0)
     is_host = forms.BooleanField(label=_("Điểm cầu chính"), required=False)
     operators = forms.ModelMultipleChoiceField(
@@ -204,10 +214,10 @@ class RuleForm(forms.Form):
         self.fields["orgs"].queryset = managed_orgs(user)  # type: ignore[attr-defined]
 
 
-class AgendaForm(forms.Form):
+class AgendaForm(BoundMessages, forms.Form):
     starts_at = forms.DateTimeField(label=_("Thời gian"), widget=_datetime_widget())
     ends_at = forms.DateTimeField(label=_("Đến"), required=False, widget=_datetime_widget())
-    title = forms.CharField(label=_("Nội dung"), max_length=300)
+    title = forms.CharField(label=_("Nội dung"), max_length=max_length(AgendaItem, "title"))
     presenter = forms.ModelChoiceField(
         label=_("Người trình bày"), queryset=Person.objects.none(), required=False
     )

@@ -24,12 +24,14 @@ from quantriet.conferences.planning.invitations import (
     place_invitations,
     targets_of,
 )
+from quantriet.core.validation import clean_fields
 from quantriet.orgs.models import Org
 
 
 def site_name_for(org: Org) -> str:
-    # A site's name is data, kept in Vietnamese whatever language the planner reads.
-    return f"Điểm cầu {org.name}"
+    # A site's name is data, kept in Vietnamese whatever language the planner reads; a long
+    # organisation name is cut to the column (PostgreSQL would refuse the row).
+    return f"Điểm cầu {org.name}"[: Site._meta.get_field("name").max_length]
 
 
 # --- sites ------------------------------------------------------------------------
@@ -84,6 +86,10 @@ def add_site(
         errors["org"] = [_("Tổ chức này đã có điểm cầu trong hội nghị.")]
     if expected is not None and expected < 0:
         errors["expected"] = [_("Số người dự kiến không được âm.")]
+    name, address, expected = (name or "").strip(), address or "", expected or 0
+    clean_fields(
+        Site, {"address": address, "expected": expected, **({"name": name} if name else {})}, errors
+    )
     if errors:
         raise ValidationError(errors)
     operators = _check_operators(user, operators)
@@ -91,9 +97,9 @@ def add_site(
         site = Site(
             conference=conference,
             org=org,
-            name=(name or "").strip() or site_name_for(org),
-            address=address or "",
-            expected=expected or 0,
+            name=name or site_name_for(org),
+            address=address,
+            expected=expected,
             code=_unused_codes(conference, 1)[0],
         )
         if is_host or not Site.objects.filter(conference=conference, is_host=True).exists():
@@ -108,15 +114,26 @@ def update_site(*, user: User, site: Site, changes: Mapping[str, Any]) -> None:
     """Change name, address, expected, host flag or operators (the organisation stays)."""
     conference = site.conference
     access.require_manage_conference(user, conference)
+    errors: dict[str, list[str]] = {}
     if changes.get("expected") is not None and changes["expected"] < 0:
-        raise ValidationError({"expected": _("Số người dự kiến không được âm.")})
+        errors["expected"] = [_("Số người dự kiến không được âm.")]
+    values = {
+        name: changes[name]
+        for name in ("name", "address", "expected")
+        if changes.get(name) is not None
+    }
+    if "name" in values:
+        values["name"] = values["name"].strip()
+    # An empty name becomes "Điểm cầu <organisation>" below.
+    clean_fields(Site, {k: v for k, v in values.items() if v != "" or k != "name"}, errors)
+    if errors:
+        raise ValidationError(errors)
     operators = changes.get("operators")
     if operators is not None:
         operators = _check_operators(user, operators, site)
     with transaction.atomic():
-        for name in ("name", "address", "expected"):
-            if changes.get(name) is not None:
-                setattr(site, name, changes[name])
+        for name, value in values.items():
+            setattr(site, name, value)
         site.name = site.name.strip() or site_name_for(site.org)
         if changes.get("is_host") and not site.is_host:
             _make_host(conference, site)
