@@ -26,7 +26,7 @@ from quantriet.conferences.attendance import services as attendance
 from quantriet.conferences.checkin import services as checkin
 from quantriet.conferences.checkin.tokens import token_for_id
 from quantriet.conferences.models import Conference, Format, Invitation, Method
-from quantriet.demo.conferences_data import (
+from quantriet.demo.conferences import (
     EXCUSE_NOTES,
     PARTY_CATEGORIES,
     AgendaPlan,

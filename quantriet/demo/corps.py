@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import User
 
 from quantriet.conferences.models import Format
-from quantriet.demo.conferences_data import (
+from quantriet.demo.conferences import (
     PARTY_CATEGORIES,
     WARD_OFFICERS,
     XIV_DAY,

@@ -6,7 +6,7 @@
   check-ins coming in, some late, open questions and an open poll (see `live_data`);
 - an upcoming ward conference (in ten days) whose invitations are ready;
 - the wards' monthly conferences of the past year and the monthly "Hội nghị báo cáo viên" are
-  planned with `Planner` too, by `presenters_data` (they need the corps).
+  planned with `Planner` too, by `corps` (they need the corps).
 
 Conferences, sites, agenda and invitation rules go through `quantriet.conferences.planning`,
 so the demo obeys the checks users meet (who may host, who may operate a site, where each invitee
