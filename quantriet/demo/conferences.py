@@ -6,14 +6,10 @@
   check-ins coming in, some late, open questions and an open poll (see `live_data`);
 - an upcoming ward conference (in ten days) whose invitations are ready;
 - the wards' monthly conferences of the past year and the monthly "Hội nghị báo cáo viên" are
-  planned with `Planner` too, by `corps` (they need the corps).
+  planned with `Planner` too, by `ward_conferences` and `briefings` (they need the corps).
 
-Conferences, sites, agenda and invitation rules go through `quantriet.conferences.planning`,
-so the demo obeys the checks users meet (who may host, who may operate a site, where each invitee
-sits). Attendance of past conferences (check-ins, excuses, make-up study) is written with
-`bulk_create`: the check-in service stamps `recorded_at` with the present moment and refuses times
-long past, and a row at a time would cost seconds for the ~20 000 rows of a year. The conference in
-progress is checked in through `checkin.check_in_batch`, as a site's device would.
+Every conference is planned through the planning services and its past attendance written in bulk,
+by `planner.Planner`; titles, texts and agendas are in `conferences_data`.
 """
 
 from __future__ import annotations
@@ -22,25 +18,31 @@ import datetime
 import random
 import uuid
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
 from django.db.models import Case, Value, When
-from django.utils import timezone
 
-from quantriet.conferences.models import (
-    CheckIn,
-    Conference,
-    Format,
-    Invitation,
-    MakeUp,
-    Method,
-    Site,
-    SiteReport,
+from quantriet.conferences.models import CheckIn, Format, Method, SiteReport
+from quantriet.demo.conferences_data import (
+    CELL_SITES_PER_WARD,
+    PARTY_CATEGORIES,
+    SITE_NOTES,
+    TECHNICAL_PROBLEMS,
+    UPCOMING_AGENDA,
+    UPCOMING_CELL_SITES,
+    UPCOMING_DESCRIPTION,
+    UPCOMING_DOCUMENTS,
+    UPCOMING_TITLE,
+    WARD_OFFICERS,
+    WORKSHOP_SITES,
+    XIV_AGENDA,
+    XIV_DAY,
+    XIV_DESCRIPTION,
+    XIV_DOCUMENTS,
+    XIV_TITLE,
+    Agenda,
 )
-from quantriet.conferences.planning import services as planning
-from quantriet.demo.dates import TZ, at, today
+from quantriet.demo.dates import at, today
 from quantriet.demo.orgs_data import (
     COAL_GROUP_NAME,
     DEPARTMENT_NAME,
@@ -48,377 +50,27 @@ from quantriet.demo.orgs_data import (
     ROOT_NAME,
     WARD_NAMES,
 )
+from quantriet.demo.planner import (
+    AgendaPlan,
+    ConferenceCounts,
+    Invitee,
+    Planned,
+    Planner,
+    SitePlan,
+    person_of,
+)
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Category, Org, Person
 
-BATCH_SIZE = 2000
-XIV_DAY = datetime.date(2026, 2, 7)
-LATE_AFTER_MINUTES = 15
-CELL_SITES_PER_WARD = 14  # residential cells with a site of their own, the largest first
-WORKSHOP_SITES = {"coal": 3, "power": 2}  # the largest workshops of each company
-UPCOMING_CELL_SITES = 14
-PARTY_CATEGORIES = [Category.PARTY_MEMBER, Category.KEY_CADRE]
-WARD_OFFICERS = {"Uông Bí": "uongbi", "Yên Tử": "yentu", "Vàng Danh": "vangdanh"}
-XIV_TITLE = (
-    "Hội nghị toàn quốc nghiên cứu, học tập, quán triệt và triển khai thực hiện Nghị quyết Đại "
-    "hội XIV của Đảng"
-)
-UPCOMING_TITLE = (
-    "Hội nghị học tập, quán triệt Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Quảng Ninh lần thứ "
-    "XVI và Kế hoạch thực hiện của Đảng ủy phường Uông Bí"
-)
 
-EXCUSE_NOTES: dict[str, tuple[str, ...]] = {
-    Invitation.Excuse.ILLNESS: (
-        "Đang điều trị tại Bệnh viện Việt Nam – Thụy Điển Uông Bí",
-        "Ốm, có giấy xác nhận của Trạm Y tế phường",
-        "Sau phẫu thuật, đang nghỉ dưỡng tại nhà",
-    ),
-    Invitation.Excuse.WORK: (
-        "Đi công tác theo quyết định của cơ quan",
-        "Trực sản xuất theo ca, đã báo cáo Bí thư Chi bộ",
-        "Tham gia lớp bồi dưỡng tại Trường Chính trị tỉnh",
-    ),
-    Invitation.Excuse.OLD_AGE: (
-        "Tuổi cao, sức yếu; gia đình đã báo Chi bộ",
-        "Tuổi cao, đi lại khó khăn; đề nghị được tự nghiên cứu tài liệu",
-    ),
-    Invitation.Excuse.FAMILY: (
-        "Gia đình có việc hiếu",
-        "Đưa người thân đi khám bệnh tại Hà Nội",
-        "Gia đình có việc hỷ",
-    ),
-    Invitation.Excuse.OTHER: ("Đang ở nước ngoài thăm con", "Đi học tập trung dài hạn"),
-}
-TECHNICAL_PROBLEMS = (
-    "Đường truyền gián đoạn khoảng 3 phút lúc 09:10, kỹ thuật viên đã khắc phục.",
-    "Âm thanh từ điểm cầu Trung ương bị rè trong 5 phút đầu, đã chuyển sang đường truyền dự phòng.",
-    "Máy chiếu hỏng, dùng màn hình ti vi thay thế.",
-    "Mất điện 10 phút lúc 14:05; chạy máy phát điện.",
-)
-SITE_NOTES = (
-    "Hội nghị bảo đảm nghiêm túc, đúng thời gian; đảng viên tham dự đầy đủ, tập trung theo dõi.",
-    "Đảng viên theo dõi nghiêm túc; Chi bộ sẽ tổ chức học bù cho đảng viên vắng mặt.",
-    "Điểm cầu chuẩn bị chu đáo; đã phát tài liệu và hướng dẫn viết bài thu hoạch.",
-)
-
-
-@dataclass
-class ConferenceCounts:
-    """What the loader made, for the command's summary and the tests."""
-
-    conferences: int = 0
-    sites: int = 0
-    invitations: int = 0
-    checkins: int = 0
-    late: int = 0
-    excused: int = 0
-    absent: int = 0
-    makeups: int = 0
-
-
-@dataclass(frozen=True)
-class Invitee:
-    """One invitation as the attendance writers need it."""
-
-    invitation_id: int
-    person_id: int
-    site_id: int
-    org_path: str
-    born: datetime.date | None
-    user_id: int | None
-
-
-@dataclass
-class SitePlan:
-    org: Org
-    name: str
-    address: str = ""
-    is_host: bool = False
-    operators: list[User] = field(default_factory=list)
-    # The ward officer who files the report and records make-up study, when there is one.
-    officer: User | None = None
-
-
-@dataclass(frozen=True)
-class AgendaPlan:
-    start: datetime.datetime
-    end: datetime.datetime | None
-    title: str
-    presenter: Person | None = None
-
-
-@dataclass
-class Planned:
-    conference: Conference
-    sites: list[Site]
-    plans: dict[int, SitePlan]  # by site id
-    invitees: list[Invitee]
-
-
-def person_of(user: User | None) -> Person | None:
-    return Person.objects.filter(user=user).first() if user else None
-
-
-class Planner:
-    """Plans conferences through the planning services and writes past attendance in bulk."""
-
-    def __init__(self, rng: random.Random, counts: ConferenceCounts) -> None:
-        self.rng = rng
-        self.counts = counts
-
-    # --- planning (services) ------------------------------------------------------
-
-    def plan(
-        self,
-        *,
-        user: User,
-        title: str,
-        starts_at: datetime.datetime,
-        ends_at: datetime.datetime,
-        host_org: Org,
-        sites: Sequence[SitePlan],
-        rules: Sequence[tuple[Sequence[Org], Sequence[str]]],
-        format: str = Format.HYBRID,
-        description: str = "",
-        documents: Sequence[Document] = (),
-        presenters: Sequence[Person] = (),
-        agenda: Sequence[AgendaPlan] = (),
-        planner: User | None = None,
-        manual: Sequence[int] = (),
-    ) -> Planned:
-        """Create the conference, its sites (the first is the host), rules and agenda.
-
-        `user` creates it (and may name presenters of its scope); `planner`, a manager of the
-        host organisation, adds the sites and rules when given. `manual` are person ids invited
-        outside the rules (the corps to its monthly conference)."""
-        conference = planning.create_conference(
-            user=user,
-            title=title,
-            description=description,
-            format=format,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            host_org=host_org,
-            documents=documents,
-            presenters=[p for p in presenters if p],
-            late_after_minutes=LATE_AFTER_MINUTES,
-        )
-        by = planner or user
-        made: list[Site] = []
-        plans: dict[int, SitePlan] = {}
-        for plan in sites:
-            site = planning.add_site(
-                user=by,
-                conference=conference,
-                org=plan.org,
-                name=plan.name,
-                address=plan.address,
-                is_host=plan.is_host,
-                operators=plan.operators,
-            )
-            made.append(site)
-            plans[site.pk] = plan
-        for orgs, categories in rules:
-            planning.add_rule(user=by, conference=conference, orgs=orgs, categories=categories)
-        if manual:
-            # `add_manual_invitation` is five queries a person; these rows are the ones it
-            # writes, placed at each person's nearest site by the planning service after.
-            Invitation.objects.bulk_create(
-                Invitation(
-                    conference=conference,
-                    person_id=pk,
-                    site=made[0],
-                    source=Invitation.Source.MANUAL,
-                )
-                for pk in manual
-            )
-            planning.place_invitations(conference)
-        for item in agenda:
-            planning.add_agenda_item(
-                user=user,
-                conference=conference,
-                starts_at=item.start,
-                ends_at=item.end,
-                title=item.title,
-                presenter=item.presenter,
-            )
-        invitees = self.invitees(conference)
-        # The number expected at each site is the number of invitees the rules placed there.
-        expected = Counter(i.site_id for i in invitees)
-        for site in made:
-            if expected[site.pk] != site.expected:
-                planning.update_site(user=by, site=site, changes={"expected": expected[site.pk]})
-        self.counts.conferences += 1
-        self.counts.sites += len(made)
-        self.counts.invitations += len(invitees)
-        return Planned(conference, made, plans, invitees)
-
-    def invitees(self, conference: Conference) -> list[Invitee]:
-        rows = (
-            Invitation.objects.filter(conference=conference)
-            .order_by("person__org__path", "person_id")
-            .values_list(
-                "pk", "person_id", "site_id", "person__org__path", "person__date_of_birth",
-                "person__user_id",
-            )
-        )  # fmt: skip
-        return [Invitee(*row) for row in rows]
-
-    # --- past attendance (bulk) ---------------------------------------------------
-
-    def past_attendance(
-        self,
-        planned: Planned,
-        *,
-        rate: tuple[float, float],
-        late_share: float = 0.07,
-        excused_share: float = 0.42,
-        makeup_share: tuple[float, float] = (0.6, 0.4),
-        always_present: set[int] = frozenset(),  # type: ignore[assignment]
-        enterprise_paths: tuple[str, ...] = (),
-    ) -> tuple[list[CheckIn], list[tuple[Invitee, bool]]]:
-        """Check-ins, excuses and make-up study of a finished conference; → (check-ins, missing
-        as (invitee, excused)). `rate` is the share present at the host and at other sites."""
-        rng = self.rng
-        conference = planned.conference
-        rates = {
-            site.pk: rate[0] if site.is_host else rng.uniform(rate[1] - 0.06, rate[1] + 0.06)
-            for site in planned.sites
-        }
-        checkins: list[CheckIn] = []
-        missing: list[tuple[Invitee, bool]] = []
-        excused_rows: list[Invitation] = []
-        for invitee in planned.invitees:
-            if invitee.user_id in always_present or rng.random() < rates[invitee.site_id]:
-                checkins.append(self.checkin(planned, invitee, late_share))
-            elif rng.random() < excused_share:
-                excused_rows.append(
-                    self.excuse(
-                        conference, invitee, invitee.org_path.startswith(enterprise_paths or "\0")
-                    )
-                )
-                missing.append((invitee, True))
-            else:
-                missing.append((invitee, False))
-        CheckIn.objects.bulk_create(checkins, batch_size=BATCH_SIZE)
-        # One UPDATE per (reason, note): a CASE per row (`bulk_update`) costs seconds here.
-        by_excuse: dict[tuple[str, str], list[int]] = {}
-        for row in excused_rows:
-            by_excuse.setdefault((row.excuse, row.excuse_note), []).append(row.pk)
-        for (reason, note), ids in by_excuse.items():
-            Invitation.objects.filter(pk__in=ids).update(excuse=reason, excuse_note=note)
-        late_limit = conference.starts_at + datetime.timedelta(minutes=LATE_AFTER_MINUTES)
-        self.counts.checkins += len(checkins)
-        self.counts.late += sum(c.at > late_limit for c in checkins)
-        self.counts.excused += len(excused_rows)
-        self.counts.absent += len(missing) - len(excused_rows)
-        self.makeups(planned, missing, makeup_share, enterprise_paths)
-        return checkins, missing
-
-    def checkin(self, planned: Planned, invitee: Invitee, late_share: float) -> CheckIn:
-        rng = self.rng
-        start = planned.conference.starts_at
-        if rng.random() < late_share:
-            # After the 15 minutes' grace, most soon after.
-            minutes = LATE_AFTER_MINUTES + rng.triangular(0.5, 50, 4)
-        else:
-            # From half an hour before, the bulk ten minutes before the start.
-            minutes = rng.triangular(-30, LATE_AFTER_MINUTES - 0.5, -10)
-        moment = start + datetime.timedelta(seconds=round(minutes * 60))
-        roll = rng.random()
-        method = Method.QR if roll < 0.76 else Method.MANUAL if roll < 0.95 else Method.SELF
-        plan = planned.plans[invitee.site_id]
-        # Only a person with an account checks themself in (with the site's code), and does.
-        if invitee.user_id is not None:
-            method = Method.SELF
-        elif method == Method.SELF:
-            method = Method.MANUAL
-        if method == Method.SELF:
-            recorded_at = moment + datetime.timedelta(seconds=rng.randint(1, 5))
-            recorded_by_id = invitee.user_id
-        else:
-            # A list ticked by hand reaches the server a few minutes after the person arrived.
-            delay = rng.randint(1, 4) if method == Method.QR else rng.randint(30, 600)
-            recorded_at = moment + datetime.timedelta(seconds=delay)
-            operator = plan.operators[0] if plan.operators else plan.officer
-            recorded_by_id = operator.pk if operator else None
-        return CheckIn(
-            conference=planned.conference,
-            person_id=invitee.person_id,
-            site_id=invitee.site_id,
-            client_id=uuid.UUID(int=rng.getrandbits(128), version=4),
-            method=method,
-            at=moment,
-            recorded_at=recorded_at,
-            recorded_by_id=recorded_by_id,
-            invited=True,
-            late=moment > start + datetime.timedelta(minutes=LATE_AFTER_MINUTES),
-        )
-
-    def excuse(self, conference: Conference, invitee: Invitee, enterprise: bool) -> Invitation:
-        rng = self.rng
-        year = timezone.localtime(conference.starts_at, TZ).year
-        age = year - invitee.born.year if invitee.born else 50
-        E = Invitation.Excuse
-        if age >= 75:
-            reason = E.OLD_AGE if rng.random() < 0.7 else E.ILLNESS
-        elif enterprise:
-            reason = rng.choices([E.WORK, E.ILLNESS, E.FAMILY], weights=[6, 3, 1])[0]
-        else:
-            reason = rng.choices([E.ILLNESS, E.WORK, E.FAMILY, E.OTHER], weights=[4, 3, 2, 1])[0]
-        return Invitation(
-            pk=invitee.invitation_id, excuse=reason, excuse_note=rng.choice(EXCUSE_NOTES[reason])
-        )
-
-    def makeups(
-        self,
-        planned: Planned,
-        missing: list[tuple[Invitee, bool]],
-        share: tuple[float, float],
-        enterprise_paths: tuple[str, ...],
-    ) -> None:
-        """Part of those who missed it studied later: a session a week on, or on their own."""
-        rng = self.rng
-        conference = planned.conference
-        day = timezone.localtime(conference.starts_at, TZ).date()
-        last = today()
-        rows = []
-        for invitee, excused in missing:
-            if rng.random() >= (share[0] if excused else share[1]):
-                continue
-            plan = planned.plans[invitee.site_id]
-            old = invitee.born is not None and day.year - invitee.born.year >= 75
-            if old or rng.random() < 0.4:
-                kind = MakeUp.Kind.SELF_STUDY
-                studied_on = day + datetime.timedelta(days=rng.randint(2, 20))
-                method = "Tự nghiên cứu tài liệu, viết bài thu hoạch"
-            else:
-                kind = MakeUp.Kind.SESSION
-                studied_on = day + datetime.timedelta(days=7)
-                if invitee.org_path.startswith(enterprise_paths or "\0"):
-                    method = "Học bù tập trung tại hội trường công ty, viết bài thu hoạch"
-                else:
-                    method = "Dự buổi học bù do Đảng ủy phường tổ chức, viết bài thu hoạch"
-            if studied_on > last:
-                continue
-            rows.append(
-                MakeUp(
-                    conference=conference,
-                    person_id=invitee.person_id,
-                    kind=kind,
-                    studied_on=studied_on,
-                    method=method,
-                    recorded_by=plan.officer or (plan.operators[0] if plan.operators else None),
-                )
-            )
-        MakeUp.objects.bulk_create(rows, batch_size=BATCH_SIZE)
-        # recorded_at is auto_now_add: put it on the evening of the study day, one query per day.
-        for studied_on in sorted({row.studied_on for row in rows}):
-            MakeUp.objects.filter(conference=conference, studied_on=studied_on).update(
-                recorded_at=at(studied_on, 17, 30)
-            )
-        self.counts.makeups += len(rows)
+def agenda(
+    day: datetime.date, rows: Agenda, speakers: dict[str, Person | None]
+) -> list[AgendaPlan]:
+    """The agenda of a conference on `day` from its rows in `conferences_data`."""
+    return [
+        AgendaPlan(at(day, *start), at(day, *end), title, speakers[who] if who else None)
+        for start, end, title, who in rows
+    ]
 
 
 def create_conferences(
@@ -532,19 +184,12 @@ class _Builder:
         planned = self.planner.plan(
             user=admin,
             title=XIV_TITLE,
-            description=(
-                "Hội nghị toàn quốc do Bộ Chính trị, Ban Bí thư tổ chức, từ 7 giờ 30 phút đến 17 "
-                "giờ 00 phút ngày 07/02/2026; điểm cầu chính tại Phòng họp Diên Hồng, Nhà Quốc "
-                "hội, kết nối tới hơn 31.000 điểm cầu với hơn 1,93 triệu cán bộ, đảng viên. Tại "
-                "khu vực Uông Bí, cán bộ, đảng viên ba phường Uông Bí, Yên Tử, Vàng Danh và các "
-                "đảng bộ doanh nghiệp than, nhiệt điện học tập tại điểm cầu phường, chi bộ khu và "
-                "phân xưởng; đảng viên vắng mặt học bù và viết bài thu hoạch."
-            ),
+            description=XIV_DESCRIPTION,
             format=Format.HYBRID,
             starts_at=at(XIV_DAY, 7, 30),
             ends_at=at(XIV_DAY, 17),
             host_org=root,
-            documents=[documents[k] for k in ("xiv", "ct01", "guide_xiv") if k in documents],
+            documents=[documents[k] for k in XIV_DOCUMENTS if k in documents],
             presenters=[p for p in (presenter, leader) if p],
             sites=self.xiv_sites(),
             rules=[
@@ -558,39 +203,7 @@ class _Builder:
                 ),
                 ([self.org(DEPARTMENT_NAME)], []),
             ],
-            agenda=[
-                AgendaPlan(
-                    at(XIV_DAY, 7, 30),
-                    at(XIV_DAY, 7, 45),
-                    "Chào cờ; tuyên bố lý do, giới thiệu đại biểu",
-                ),
-                AgendaPlan(
-                    at(XIV_DAY, 7, 45),
-                    at(XIV_DAY, 9, 30),
-                    "Chuyên đề 1: Những nội dung cơ bản, cốt lõi và điểm mới trong các văn kiện "
-                    "Đại hội XIV của Đảng",
-                ),
-                AgendaPlan(
-                    at(XIV_DAY, 9, 45),
-                    at(XIV_DAY, 11, 30),
-                    "Chuyên đề 2: Phương hướng, nhiệm vụ phát triển đất nước 5 năm 2026–2030 và "
-                    "các đột phá chiến lược",
-                ),
-                AgendaPlan(
-                    at(XIV_DAY, 13, 30),
-                    at(XIV_DAY, 15, 30),
-                    "Chuyên đề 3: Chương trình hành động thực hiện Nghị quyết Đại hội XIV; quán "
-                    "triệt Kế hoạch của Ban Thường vụ Tỉnh ủy, liên hệ thực tiễn Quảng Ninh",
-                    presenter,
-                ),
-                AgendaPlan(
-                    at(XIV_DAY, 15, 30),
-                    at(XIV_DAY, 17),
-                    "Hướng dẫn viết bài thu hoạch, tổ chức học bù; kết luận hội nghị tại điểm cầu "
-                    "tỉnh",
-                    leader,
-                ),
-            ],
+            agenda=agenda(XIV_DAY, XIV_AGENDA, {"presenter": presenter, "leader": leader}),
         )
         enterprise_paths = tuple(
             self.org(name).path for name in (COAL_GROUP_NAME, POWER_PLANT.name)
@@ -719,44 +332,14 @@ class _Builder:
             user=admin,
             planner=officer,
             title=UPCOMING_TITLE,
-            description=(
-                "Đảng ủy phường Uông Bí tổ chức cho cán bộ, đảng viên toàn Đảng bộ học tập tại "
-                "hội trường phường và điểm cầu các chi bộ; đảng viên mang theo thẻ đảng viên "
-                "hoặc mã QR trên điện thoại để điểm danh."
-            ),
+            description=UPCOMING_DESCRIPTION,
             format=Format.HYBRID,
             starts_at=at(day, 14),
             ends_at=at(day, 16, 30),
             host_org=ward,
-            documents=[documents[k] for k in ("qn16", "ward_plan") if k in documents],
+            documents=[documents[k] for k in UPCOMING_DOCUMENTS if k in documents],
             presenters=[p for p in (presenter, chair) if p],
             sites=sites,
             rules=[([ward], PARTY_CATEGORIES)],
-            agenda=[
-                AgendaPlan(
-                    at(day, 14),
-                    at(day, 14, 10),
-                    "Khai mạc; tuyên bố lý do, giới thiệu đại biểu",
-                    chair,
-                ),
-                AgendaPlan(
-                    at(day, 14, 10),
-                    at(day, 15, 30),
-                    "Quán triệt những nội dung cơ bản của Nghị quyết Đại hội đại biểu Đảng bộ "
-                    "tỉnh lần thứ XVI",
-                    presenter,
-                ),
-                AgendaPlan(
-                    at(day, 15, 30),
-                    at(day, 16, 10),
-                    "Triển khai Kế hoạch 15-KH/ĐU của Đảng ủy phường thực hiện Nghị quyết",
-                    chair,
-                ),
-                AgendaPlan(
-                    at(day, 16, 10),
-                    at(day, 16, 30),
-                    "Trao đổi, thảo luận; kết luận hội nghị",
-                    chair,
-                ),
-            ],
+            agenda=agenda(day, UPCOMING_AGENDA, {"presenter": presenter, "chair": chair}),
         )

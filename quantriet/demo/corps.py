@@ -2,7 +2,8 @@
 propagandists, and their year — training and knowledge updates, the monthly "Hội nghị báo cáo
 viên" (a conference of the past ten months), the wards' monthly study conferences of the past
 eleven months with their attendance and the audience's ratings, and the department's review
-against its criteria. Seeded, so every load makes the same choices.
+against its criteria. Seeded, so every load makes the same choices. The monthly conferences are
+planned by `briefings` and `ward_conferences`; titles, texts and figures are in `presenters_data`.
 
 Tiers follow Quyết định 973-QĐ/BTGTW (15/12/2021); its district tier became the commune/ward tier
 after 2025 (this system's adaptation). Decision numbers of the ward committees are examples.
@@ -13,23 +14,29 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
 
-from quantriet.conferences.models import Format
-from quantriet.demo.conferences import (
-    PARTY_CATEGORIES,
-    WARD_OFFICERS,
-    XIV_DAY,
-    AgendaPlan,
-    ConferenceCounts,
-    Planner,
-    SitePlan,
-)
-from quantriet.demo.dates import at, months_back, not_before, review_year, today
+from quantriet.demo.briefings import hold_briefings
+from quantriet.demo.conferences_data import XIV_DAY
+from quantriet.demo.dates import months_back, not_before, review_year, today
 from quantriet.demo.orgs_data import DEPARTMENT_NAME, ROOT_NAME, WARD_NAMES
-from quantriet.dialogue.models import Feedback
+from quantriet.demo.planner import ConferenceCounts, Planner
+from quantriet.demo.presenters_data import (
+    COURSE_TITLE,
+    EDUCATION,
+    PRESENTERS_PER_WARD,
+    PROPAGANDISTS_PER_WARD,
+    RECOGNISED_ON,
+    RECOGNISED_REASON,
+    REPLACED_REASON,
+    RESOLUTIONS_UPDATE_TITLE,
+    REVIEW_TITLE,
+    SUSPENDED_REASON,
+    TERM_END,
+    XIV_UPDATE_TITLE,
+)
+from quantriet.demo.ward_conferences import hold_ward_conferences
 from quantriet.orgs.models import Category, Org, Person
 from quantriet.presenters import selectors, services
 from quantriet.presenters.models import (
@@ -48,21 +55,6 @@ from quantriet.presenters.models import (
     TrainingAttendance,
 )
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-PRESENTERS_PER_WARD = 20
-PROPAGANDISTS_PER_WARD = 100
-RECOGNISED_ON = datetime.date(2025, 9, 15)  # the new wards' first decisions, after 1/7/2025
-TOPICS = (
-    "Nghị quyết Đại hội XIV của Đảng",
-    "Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo",
-    "Nghị quyết số 66-NQ/TW về đổi mới công tác xây dựng và thi hành pháp luật",
-    "Nghị quyết số 68-NQ/TW về phát triển kinh tế tư nhân",
-    "Nghị quyết Đại hội Đảng bộ tỉnh Quảng Ninh lần thứ XVI",
-    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm {year}",
-    "Bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác quan điểm sai trái",
-    "Chuyển đổi số và xây dựng chính quyền số cấp phường",
-)
-
 
 @dataclass
 class PresenterCounts:
@@ -73,12 +65,6 @@ class PresenterCounts:
     feedback: int = 0
     reviews: int = 0
     rounds: int = 0
-
-
-def _stars(rng: random.Random, quality: float) -> int:
-    if rng.random() < 0.08 + (1 - quality) * 0.25:
-        return 3
-    return 5 if rng.random() < quality else 4
 
 
 class _Corps:
@@ -126,19 +112,11 @@ class _Corps:
             kind=kind,
             tier=self.tiers[tier],
             theory_level=extra.pop("theory_level", rng.choice((2, 2, 3, 3, 3, 3))),
-            education=rng.choice(
-                (
-                    "Cử nhân Luật",
-                    "Cử nhân Kinh tế",
-                    "Thạc sĩ Quản lý công",
-                    "Cử nhân Chính trị học",
-                    "Kỹ sư Mỏ",
-                )
-            ),
+            education=rng.choice(EDUCATION),
             decision_number=number,
             decision_date=recognised_on,
             term_start=recognised_on,
-            term_end=datetime.date(2030, 9, 30),
+            term_end=TERM_END,
             status=Status.ACTIVE,
         )
         presenter.fields.set(rng.sample(self.fields, rng.choice((1, 2, 2, 3))))
@@ -146,7 +124,7 @@ class _Corps:
             presenter=presenter,
             from_status=Status.CANDIDATE,
             to_status=Status.ACTIVE,
-            reason=f"Công nhận theo Quyết định số {number} (số hiệu ví dụ minh họa)",
+            reason=RECOGNISED_REASON.format(number=number),
             on=recognised_on,
             by=self.by,
         )
@@ -201,7 +179,16 @@ class _Corps:
         self.counts.presenters += len(province)
         everyone = [p for ps in self.by_ward.values() for p in ps] + province
         self._trainings(everyone)
-        self._sessions()
+        sessions, feedback = hold_ward_conferences(
+            rng=self.rng,
+            planner=self.planner,
+            users=self.users,
+            wards=self.wards,
+            by_ward=self.by_ward,
+            quality=self.quality,
+        )
+        self.counts.sessions += sessions
+        self.counts.feedback = feedback
         self._reviews(everyone)
         self._review_round()
         return self.counts
@@ -211,7 +198,7 @@ class _Corps:
         if len(corps) < 4:  # a tiny demo (tests): nobody to spare
             return
         suspended, leaving = corps[-1], corps[-2]
-        self._change(suspended, Status.SUSPENDED, "Điều trị bệnh dài ngày", months_back(7, 4))
+        self._change(suspended, Status.SUSPENDED, SUSPENDED_REASON, months_back(7, 4))
         if spare:
             replaced_on = months_back(4, 12)
             successor = self._recognise(
@@ -226,7 +213,7 @@ class _Corps:
             self._change(
                 leaving,
                 Status.REPLACED,
-                "Chuyển công tác về Ban Tuyên giáo và Dân vận Tỉnh ủy",
+                REPLACED_REASON,
                 replaced_on,
                 successor,
             )
@@ -263,7 +250,7 @@ class _Corps:
         rng = self.rng
         courses = [
             (
-                "Cập nhật kiến thức: Nghị quyết Đại hội XIV của Đảng",
+                XIV_UPDATE_TITLE,
                 Training.Kind.UPDATE,
                 # After the national conference of 7/2/2026 (a real date), whatever the load day.
                 not_before(months_back(9, 24), XIV_DAY, datetime.timedelta(days=17)),
@@ -271,14 +258,14 @@ class _Corps:
                 0.9,
             ),
             (
-                f"Bồi dưỡng nghiệp vụ báo cáo viên năm {months_back(8, 17).year}",
+                COURSE_TITLE.format(year=months_back(8, 17).year),
                 Training.Kind.COURSE,
                 months_back(8, 17),
                 24,
                 0.8,
             ),
             (
-                "Cập nhật kiến thức: các nghị quyết của Bộ Chính trị về khoa học, công nghệ và kinh tế tư nhân",
+                RESOLUTIONS_UPDATE_TITLE,
                 Training.Kind.UPDATE,
                 months_back(5, 9),
                 4,
@@ -303,149 +290,14 @@ class _Corps:
                 for p in corps
             ]
         TrainingAttendance.objects.bulk_create(rows)
-        self._briefings(corps)
-
-    def _briefings(self, corps: list[Presenter]) -> None:
-        """The monthly "Hội nghị báo cáo viên" of the past ten months: the province's hall and a
-        site in each ward, the corps invited, attendance counted as training hours."""
-        admin = self.users["bantuyengiao"]
-        people = sorted({p.person_id for p in corps})
-        ward_sites = [
-            SitePlan(
-                ward,
-                f"Điểm cầu Đảng ủy {ward.name.removeprefix('Đảng bộ ')}",
-                f"Phòng họp trực tuyến Đảng ủy {ward.name.removeprefix('Đảng bộ ')}",
-                officer=self.users.get(WARD_OFFICERS[ward.name.removeprefix("Đảng bộ phường ")]),
-            )
-            for ward in self.wards
-        ]
-        for k in range(10, 0, -1):
-            day = months_back(k, 5)
-            planned = self.planner.plan(
-                user=admin,
-                title=f"Hội nghị báo cáo viên tháng {day.month}/{day.year}",
-                description=(
-                    "Hội nghị báo cáo viên trực tuyến của Ban Tuyên giáo và Dân vận Tỉnh ủy, kết "
-                    "nối tới điểm cầu các đảng ủy phường: thông tin thời sự, định hướng tuyên "
-                    "truyền trong tháng."
-                ),
-                format=Format.ONLINE,
-                starts_at=at(day, 14),
-                ends_at=at(day, 16),
-                host_org=self.root,
-                sites=[
-                    SitePlan(
-                        self.dept,
-                        "Điểm cầu Ban Tuyên giáo và Dân vận Tỉnh ủy",
-                        "Hội trường Tỉnh ủy Quảng Ninh",
-                        is_host=True,
-                    ),
-                    *ward_sites,
-                ],
-                rules=[],
-                manual=people,
-            )
-            checkins, _missing = self.planner.past_attendance(
-                planned, rate=(0.85, 0.8), excused_share=0.6, makeup_share=(0.0, 0.0)
-            )
-            present = {c.person_id for c in checkins}
-            training = Training.objects.create(
-                title=planned.conference.title,
-                kind=Training.Kind.BRIEFING,
-                org=self.root,
-                starts_on=day,
-                ends_on=day,
-                hours=2,
-                conference=planned.conference,
-            )
-            self.counts.trainings += 1
-            TrainingAttendance.objects.bulk_create(
-                TrainingAttendance(training=training, presenter=p, attended=p.person_id in present)
-                for p in corps
-            )
-
-    def _sessions(self) -> None:
-        """Each ward's monthly study conference of the past eleven months: a topic, presenters of
-        the ward's corps, the attendance, and the audience's ratings of each presenter."""
-        rng = self.rng
-        feedback = []
-        for w, ward in enumerate(self.wards):
-            corps = self.by_ward[ward.pk]
-            if len(corps) < 2:
-                continue
-            name = ward.name.removeprefix("Đảng bộ phường ")
-            officer = self.users[WARD_OFFICERS[name]]
-            host = SitePlan(
-                ward,
-                f"Điểm cầu Hội trường Đảng ủy phường {name}",
-                f"Hội trường Đảng ủy – HĐND – UBND phường {name}",
-                is_host=True,
-                operators=[self.users["diemcau"]] if name == "Uông Bí" else [],
-                officer=officer,
-            )
-            cells = sorted(
-                Org.objects.filter(parent=ward, name__startswith="Chi bộ khu"), key=lambda o: o.path
-            )[:4]
-            for k in range(11, 0, -1):
-                day = months_back(k, 8 + 7 * w)
-                topic = TOPICS[(k + w) % len(TOPICS)].format(year=day.year)
-                # Twice a year all the ward's Party members, at the hall and four khu; the other
-                # months the key cadres and cell secretaries at the hall.
-                everyone = k % 6 == 1
-                speakers = rng.sample(corps, min(3, len(corps)))
-                planned = self.planner.plan(
-                    user=officer,
-                    title=f"Hội nghị học tập, quán triệt: {topic} (phường {name}, {day:%d/%m/%Y})",
-                    format=Format.HYBRID if everyone else Format.IN_PERSON,
-                    starts_at=at(day, 8),
-                    ends_at=at(day, 11),
-                    host_org=ward,
-                    presenters=[s.person for s in speakers],
-                    sites=[
-                        host,
-                        *(
-                            SitePlan(
-                                cell,
-                                f"Điểm cầu {cell.name}",
-                                f"Nhà văn hóa {cell.name.removeprefix('Chi bộ ')}, phường {name}",
-                                officer=officer,
-                            )
-                            for cell in (cells if everyone else [])
-                        ),
-                    ],
-                    rules=[([ward], PARTY_CATEGORIES if everyone else [Category.KEY_CADRE])],
-                    agenda=[
-                        AgendaPlan(
-                            at(day, 8 + i),
-                            at(day, 9 + i),
-                            topic if i == 0 else f"Liên hệ thực tiễn phường {name}",
-                            speaker.person,
-                        )
-                        for i, speaker in enumerate(speakers)
-                    ],
-                )
-                self.counts.sessions += len(speakers)
-                checkins, _missing = self.planner.past_attendance(
-                    planned, rate=(0.9, 0.85), late_share=0.06, makeup_share=(0.5, 0.3)
-                )
-                # Some presenters draw far more listeners (and ratings) than others.
-                listeners = [c.person_id for c in checkins]
-                for person_id in rng.sample(listeners, min(len(listeners), rng.randint(12, 70))):
-                    speaker = speakers[0] if rng.random() < 0.6 else rng.choice(speakers[1:])
-                    feedback.append(
-                        Feedback(
-                            conference=planned.conference,
-                            person_id=person_id,
-                            presenter=speaker.person,
-                            presenter_rating=_stars(rng, self.quality[speaker.pk]),
-                            content_rating=_stars(rng, 0.6),
-                            relevance_rating=_stars(rng, 0.5),
-                            organisation_rating=_stars(rng, 0.55),
-                        )
-                    )
-        # Past feedback in bulk: `give_feedback` stamps the present moment, one row at a time.
-        Feedback.objects.bulk_create(feedback)
-        self.counts.feedback = len(feedback)
+        self.counts.trainings += hold_briefings(
+            planner=self.planner,
+            users=self.users,
+            root=self.root,
+            dept=self.dept,
+            wards=self.wards,
+            corps=corps,
+        )
 
     def _review_round(self) -> None:
         """Uông Bí's review of its corps for this year (the year the presenters' pages open on),
@@ -454,7 +306,7 @@ class _Corps:
         review_round = services.open_round(
             org=ward,
             year=self.year,
-            title=f"Rà soát, đánh giá đội ngũ báo cáo viên {ward.name.removeprefix('Đảng bộ ')} năm {self.year}",
+            title=REVIEW_TITLE.format(org=ward.name.removeprefix("Đảng bộ "), year=self.year),
             by=self.by,
         )
         members = selectors.ranking(selectors.round_members(review_round), self.year)

@@ -17,7 +17,7 @@ from quantriet.conferences.checkin.context import clear_context_cache
 from quantriet.conferences.models import CheckIn, Conference, Invitation, MakeUp, SiteReport
 from quantriet.core.text import fold
 from quantriet.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-from quantriet.demo.conferences import UPCOMING_TITLE, XIV_TITLE
+from quantriet.demo.conferences_data import UPCOMING_TITLE, XIV_TITLE
 from quantriet.demo.dates import review_year
 from quantriet.demo.live_data import LIVE_TITLE
 from quantriet.demo.orgs_data import OLD_CITY_NAME, ROOT_NAME
