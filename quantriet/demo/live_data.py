@@ -26,15 +26,8 @@ from quantriet.conferences.attendance import services as attendance
 from quantriet.conferences.checkin import services as checkin
 from quantriet.conferences.checkin.tokens import token_for_id
 from quantriet.conferences.models import Conference, Format, Invitation, Method
-from quantriet.demo.conferences_data import (
-    EXCUSE_NOTES,
-    PARTY_CATEGORIES,
-    AgendaPlan,
-    ConferenceCounts,
-    Planner,
-    SitePlan,
-    person_of,
-)
+from quantriet.demo.conferences_data import EXCUSE_NOTES, PARTY_CATEGORIES
+from quantriet.demo.planner import AgendaPlan, ConferenceCounts, Planner, SitePlan, person_of
 from quantriet.dialogue import polls
 from quantriet.dialogue import services as dialogue
 from quantriet.dialogue.models import Question, Settings

@@ -29,14 +29,16 @@ from django.db import transaction
 from quantriet.conferences.models import CheckIn, Conference
 from quantriet.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from quantriet.demo.bulletins_data import BulletinCounts, create_bulletins
-from quantriet.demo.conferences_data import XIV_TITLE, ConferenceCounts, create_conferences
-from quantriet.demo.dialogue_data import DialogueCounts, create_dialogue
+from quantriet.demo.conferences import create_conferences
+from quantriet.demo.conferences_data import XIV_TITLE
+from quantriet.demo.corps import PresenterCounts, create_presenters
 from quantriet.demo.documents_data import DOCUMENTS
 from quantriet.demo.live_data import LiveCounts, create_live_conference
+from quantriet.demo.national_dialogue import DialogueCounts, create_dialogue
 from quantriet.demo.orgs_data import PROFILES, ROOT_NAME, OrgSpec, tree
 from quantriet.demo.people import PeopleMaker, allocate
-from quantriet.demo.presenters_data import PresenterCounts, create_presenters
-from quantriet.demo.programs_data import ProgramCounts, create_programs
+from quantriet.demo.planner import ConferenceCounts
+from quantriet.demo.programs import ProgramCounts, create_programs
 from quantriet.documents import services as documents
 from quantriet.documents.models import Document
 from quantriet.orgs.models import Category, Org, OrgKind, OrgLevel, Person, Role
