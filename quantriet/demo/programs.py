@@ -176,7 +176,7 @@ class _Programs:
     ) -> None:
         """Monthly reports from the programme's issue up to today, ending where each task's
         outcome puts it: done (before its due date), overdue, at risk (more than
-        `AT_RISK_MARGIN` points behind the time elapsed) or on track."""
+        the at-risk rule of `quantriet.programs.status` points behind the time elapsed) or on track."""
         rng = self.rng
         updates: list[ProgressUpdate] = []
         moments: list[datetime.datetime] = []
