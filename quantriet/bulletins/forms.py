@@ -6,13 +6,15 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from quantriet.bulletins.models import ReportStatus, Topic
+from quantriet.bulletins.models import Bulletin, ReportStatus, Topic
+from quantriet.core.forms import BoundMessages
+from quantriet.core.validation import max_length
 from quantriet.orgs.models import Org
 
 MONTH_FORMATS = ["%Y-%m", "%m/%Y", "%Y-%m-%d", "%d/%m/%Y"]
 
 
-class BulletinForm(forms.Form):
+class BulletinForm(BoundMessages, forms.Form):
     org = forms.ModelChoiceField(queryset=Org.objects.none(), label=_("Cấp ủy phát hành"))
     month = forms.DateField(
         label=_("Tháng"),
@@ -22,7 +24,7 @@ class BulletinForm(forms.Form):
     )
     title = forms.CharField(
         label=_("Tiêu đề"),
-        max_length=300,
+        max_length=max_length(Bulletin, "title"),
         help_text=_(
             "Ví dụ: Thông tin định hướng tháng 3/2026: tuyên truyền kết quả Đại hội XIV của Đảng"
         ),

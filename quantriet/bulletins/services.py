@@ -26,6 +26,7 @@ from quantriet.bulletins.models import (
 )
 from quantriet.core.files import store_checked_file
 from quantriet.core.text import nfc
+from quantriet.core.validation import clean_fields
 from quantriet.orgs.access import scope_for
 from quantriet.orgs.models import Org
 from quantriet.presenters.models import Presenter, Status
@@ -46,21 +47,16 @@ def create_bulletin(*, user: User, org: Org, title: str, month: date, body: str 
         errors["title"] = [_("Cần nhập tiêu đề bản tin.")]
     if not access.is_manager(user, org):
         errors["org"] = [_("Cấp ủy phát hành nằm ngoài phạm vi quản lý của đồng chí.")]
+    values = {
+        "title": title,
+        "month": first_of_month(month) if month else month,
+        "body": nfc(body or "").strip(),
+    }
+    # A title past 300 characters is a field error, not a PostgreSQL DataError.
+    clean_fields(Bulletin, values, errors)
     if errors:
         raise ValidationError(errors)
-    bulletin = Bulletin(
-        org=org,
-        title=title,
-        month=first_of_month(month),
-        body=nfc(body or "").strip(),
-        created_by=user,
-    )
-    try:
-        bulletin.full_clean(exclude=["created_by"])
-    except ValidationError as exc:
-        raise ValidationError(exc.message_dict) from None
-    bulletin.save()
-    return bulletin
+    return Bulletin.objects.create(org=org, created_by=user, **values)
 
 
 def recipients_for(org: Org) -> list[int]:
@@ -189,15 +185,11 @@ def submit_report(
         errors["area"] = [_("Địa bàn nằm ngoài phạm vi cấp ủy quản lý đồng chí.")]
     if not summary:
         errors["summary"] = [_("Cần tóm tắt nội dung dư luận.")]
+    values = {"summary": summary, "suggested_response": nfc(suggested_response or "").strip()}
+    clean_fields(OpinionReport, values, errors)
     if errors:
         raise ValidationError(errors)
-    return OpinionReport.objects.create(
-        presenter=presenter,
-        topic=topic,
-        area=area,
-        summary=summary,
-        suggested_response=nfc(suggested_response or "").strip(),
-    )
+    return OpinionReport.objects.create(presenter=presenter, topic=topic, area=area, **values)
 
 
 def review_report(*, user: User, report: OpinionReport, note: str = "") -> OpinionReport:

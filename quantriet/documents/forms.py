@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.forms.models import fields_for_model, model_to_dict
 from django.utils.translation import gettext_lazy as _
 
+from quantriet.core.forms import use_bound_messages
 from quantriet.documents import access
 from quantriet.documents.models import Document, Kind, LinkKind
 from quantriet.orgs.models import Category, Org, OrgLevel, Role
@@ -90,6 +91,8 @@ class DocumentForm(forms.Form):
             widget=forms.CheckboxSelectMultiple,
             help_text=_("Không chọn vai trò nào nghĩa là mọi vai trò trong các tổ chức đã chọn."),
         )
+        # Lengths in the services' words; the fields come from the model, so after them.
+        use_bound_messages(self)
 
 
 def _org_choices(user: User | AnonymousUser, document: Document | None) -> QuerySet[Org]:

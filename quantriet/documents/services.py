@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quantriet.core.files import store_checked_file
+from quantriet.core.text import nfc
+from quantriet.core.validation import clean_fields
 from quantriet.documents import access
 from quantriet.documents.models import (
     Attachment,
@@ -44,6 +46,9 @@ DOCUMENT_FIELDS = (
 )
 
 CirculationEntries = Iterable[tuple[Org, str]]
+
+# Stored as NFC without surrounding spaces (Document.save), so checked that way.
+TEXT_FIELDS = ("issuer", "term", "title", "summary", "core_points", "new_points")
 
 
 def create_document(
@@ -115,6 +120,9 @@ def _save(
     before_issuing_id = document.issuing_org_id
     before = _current_circulation(document)
 
+    for name in TEXT_FIELDS:
+        if name in values:
+            values[name] = nfc(values[name] or "").strip()
     if "number" in values:
         try:
             values["number"] = validate_number(values["number"] or "")
@@ -162,15 +170,14 @@ def _save(
             _("Văn bản có độ mật phải có phạm vi lưu hành (ít nhất một tổ chức).")
         )
 
-    for name, value in values.items():
-        setattr(document, name, value)
-    try:
-        document.full_clean(exclude=["created_by", "search_text", *errors])
-    except ValidationError as exc:
-        for name, messages in exc.message_dict.items():
-            errors.setdefault(name, []).extend(messages)
+    # The model's own bounds (lengths, choices, required fields) for what the checks above
+    # have not already found wrong: a title past 500 characters is a field error, not a
+    # PostgreSQL DataError.
+    clean_fields(Document, values, errors)
     if errors:
         raise ValidationError(errors)
+    for name, value in values.items():
+        setattr(document, name, value)
 
     with transaction.atomic():
         document.save()

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from quantriet.core.forms import BoundMessages
 from quantriet.orgs import access, services
 from quantriet.orgs.models import Category, Org, Person, Role
 
@@ -46,7 +47,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(BoundMessages, forms.ModelForm):
     class Meta:
         model = Person
         fields = [

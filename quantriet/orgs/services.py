@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from quantriet.core.text import nfc
+from quantriet.core.validation import clean_fields, require_fields
 from quantriet.orgs.models import Category, Gender, Grant, Org, OrgKind, OrgLevel, Person, Role
 from quantriet.orgs.validators import normalise_party_card
 
@@ -40,8 +41,13 @@ PERSON_FIELDS = (
 def create_org(
     *, name: str, kind: OrgKind, level: OrgLevel, parent: Org | None = None, **fields: object
 ) -> Org:
-    """Add an organisation under `parent` (a root when None), keeping `path` and `parent` in step."""
-    create = {"name": name, "kind": kind, "level": level, "parent": parent, **fields}
+    """Add an organisation under `parent` (a root when None), keeping `path` and `parent` in step.
+
+    Raises ValidationError naming each field the model refuses (a name past 255 characters…)."""
+    create = {"name": nfc(name or "").strip(), "kind": kind, "level": level, "parent": parent}
+    for key, value in fields.items():
+        create[key] = nfc(value).strip() if isinstance(value, str) else value
+    require_fields(Org, create)
     if parent is None:
         return Org.objects.add_root(create)
     # treebeard reads the parent's numchild to place the new path; use the stored value.
@@ -91,14 +97,16 @@ def clean_date_of_birth(value: datetime.date | None) -> datetime.date | None:
 
 
 def _clean_person(data: dict[str, object], *, person: Person | None) -> dict[str, object]:
-    """Validate the given person fields; all errors at once, keyed by field name."""
-    errors: dict[str, str] = {}
+    """Validate the given person fields; all errors at once, keyed by field name. The
+    model's own bounds (lengths, choices) are checked last, for fields not already wrong."""
+    errors: dict[str, list[str]] = {}
     cleaned: dict[str, object] = {}
     for name, value in data.items():
         try:
             cleaned[name] = _clean_person_field(name, value, person=person)
         except ValidationError as exc:
-            errors[name] = exc.messages[0]
+            errors[name] = exc.messages[:1]
+    clean_fields(Person, {k: v for k, v in cleaned.items() if k != "user"}, errors)
     if errors:
         raise ValidationError(errors)
     return cleaned
@@ -109,8 +117,6 @@ def _clean_person_field(name: str, value: object, *, person: Person | None) -> o
         text = nfc(str(value or "")).strip()
         if not text:
             raise ValidationError(_("Họ và tên không được để trống."))
-        if len(text) > Person._meta.get_field("full_name").max_length:
-            raise ValidationError(_("Họ và tên quá dài (tối đa 120 ký tự)."))
         return text
     if name == "gender":
         value = value or ""
@@ -145,13 +151,7 @@ def _clean_person_field(name: str, value: object, *, person: Person | None) -> o
             raise ValidationError(_("Tài khoản này đã gắn với một người khác."))
         return value
     if name in ("position", "phone", "address"):
-        text = nfc(str(value or "")).strip()
-        limit = Person._meta.get_field(name).max_length
-        if len(text) > limit:
-            raise ValidationError(
-                _("Nội dung quá dài (tối đa %(limit)s ký tự).") % {"limit": limit}
-            )
-        return text
+        return nfc(str(value or "")).strip()
     return value
 
 

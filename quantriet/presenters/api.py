@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -273,26 +273,19 @@ def create_presenter(request: HttpRequest, payload: PresenterIn) -> Status:
     if not access.can_manage(user, org):
         raise PermissionDenied
     person = get_person(user, payload.person)
-    tier, fields, kind = _tier(payload.tier), _fields(payload.fields), _kind(payload.kind)
-    try:
-        with transaction.atomic():
-            presenter = Presenter.objects.create(
-                person=person,
-                org=org,
-                kind=kind,
-                tier=tier,
-                theory_level=payload.theory_level,
-                education=payload.education.strip(),
-                decision_number=payload.decision_number.strip(),
-                decision_date=payload.decision_date,
-                term_start=payload.term_start,
-                term_end=payload.term_end,
-            )
-    except IntegrityError:
-        raise ValidationError(
-            {"person": [_("Người này đã có trong đội ngũ báo cáo viên.")]}
-        ) from None
-    presenter.fields.set(fields)
+    presenter = services.create_presenter(
+        person=person,
+        org=org,
+        tier=_tier(payload.tier),
+        kind=_kind(payload.kind),
+        theory_level=payload.theory_level,
+        education=payload.education,
+        decision_number=payload.decision_number,
+        decision_date=payload.decision_date,
+        term_start=payload.term_start,
+        term_end=payload.term_end,
+        fields=_fields(payload.fields),
+    )
     return Status(201, _detail(access.get_presenter(user, presenter.pk), timezone.localdate().year))
 
 
@@ -321,18 +314,12 @@ def update_presenter(request: HttpRequest, presenter_id: int, payload: Presenter
         data["tier"] = _tier(data["tier"] or "")
     if "kind" in data:
         data["kind"] = _kind(data["kind"] or "")
-    fields = _fields(data.pop("fields")) if data.get("fields") is not None else None
-    data.pop("fields", None)
+    if data.get("fields") is not None:
+        data["fields"] = _fields(data["fields"])
+    if data.get("theory_level", 0) is None:
+        del data["theory_level"]  # null: unchanged
     with transaction.atomic():
-        for name, value in data.items():
-            if name in ("education", "decision_number"):
-                value = (value or "").strip()
-            if name == "theory_level" and value is None:
-                continue
-            setattr(presenter, name, value)
-        presenter.save()
-        if fields is not None:
-            presenter.fields.set(fields)
+        services.update_presenter(presenter=presenter, changes=data)
         if status is not None and status != presenter.status:
             try:
                 services.change_status(

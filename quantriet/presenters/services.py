@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from quantriet.core.validation import check_fields, require_fields
-from quantriet.orgs.models import Org
+from quantriet.orgs.models import Org, Person
 from quantriet.presenters.models import (
     TRANSITIONS,
     Criterion,
     Decision,
+    Expertise,
+    Kind,
     Presenter,
     Review,
     ReviewDecision,
@@ -24,6 +27,8 @@ from quantriet.presenters.models import (
     Standard,
     Status,
     StatusChange,
+    TheoryLevel,
+    Tier,
     Training,
 )
 
@@ -245,3 +250,88 @@ def add_training(
     if errors:
         raise ValidationError(errors)
     return Training.objects.create(org=org, **values)
+
+
+# --- the corps' records -------------------------------------------------------------
+
+# A presenter's profile, as the page and the API set it; status has its own service.
+PRESENTER_FIELDS = (
+    "kind",
+    "tier",
+    "theory_level",
+    "education",
+    "decision_number",
+    "decision_date",
+    "term_start",
+    "term_end",
+)
+
+
+def _clean_presenter(values: dict[str, Any], *, presenter: Presenter | None) -> None:
+    """Strip the texts in place; raise ValidationError naming each field out of its bounds."""
+    for name in ("education", "decision_number"):
+        if name in values:
+            values[name] = (values[name] or "").strip()
+    errors = check_fields(Presenter, values)
+    start = values.get("term_start", presenter.term_start if presenter else None)
+    end = values.get("term_end", presenter.term_end if presenter else None)
+    if start and end and end < start and not {"term_start", "term_end"} & set(errors):
+        errors["term_end"] = [_("Nhiệm kỳ kết thúc trước khi bắt đầu.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def create_presenter(
+    *,
+    person: Person,
+    org: Org,
+    tier: Tier,
+    kind: str = Kind.PRESENTER,
+    theory_level: int = TheoryLevel.NONE,
+    education: str = "",
+    decision_number: str = "",
+    decision_date: datetime.date | None = None,
+    term_start: datetime.date | None = None,
+    term_end: datetime.date | None = None,
+    fields: Iterable[Expertise] = (),
+) -> Presenter:
+    """Recognise `person` as a presenter managed by `org` (the caller manages `org` and sees
+    `person`). Raises ValidationError by field, and on `person` when already in the corps."""
+    values: dict[str, Any] = {
+        "tier": tier,
+        "kind": kind,
+        "theory_level": theory_level,
+        "education": education,
+        "decision_number": decision_number,
+        "decision_date": decision_date,
+        "term_start": term_start,
+        "term_end": term_end,
+    }
+    _clean_presenter(values, presenter=None)
+    already = _("Người này đã có trong đội ngũ báo cáo viên.")
+    if Presenter.objects.filter(person=person).exists():
+        raise ValidationError({"person": [already]})
+    try:
+        with transaction.atomic():
+            presenter = Presenter.objects.create(person=person, org=org, **values)
+            presenter.fields.set(list(fields))
+    except IntegrityError:  # recognised by someone else meanwhile
+        raise ValidationError({"person": [already]}) from None
+    return presenter
+
+
+@transaction.atomic
+def update_presenter(*, presenter: Presenter, changes: Mapping[str, Any]) -> Presenter:
+    """Change the given PRESENTER_FIELDS (and "fields", the expertise) of `presenter`; the
+    others stay. Raises ValidationError by field and writes nothing then."""
+    unknown = set(changes) - {*PRESENTER_FIELDS, "fields"}
+    if unknown:
+        raise TypeError(f"unknown presenter fields: {sorted(unknown)}")
+    values = {name: changes[name] for name in PRESENTER_FIELDS if name in changes}
+    _clean_presenter(values, presenter=presenter)
+    for name, value in values.items():
+        setattr(presenter, name, value)
+    presenter.save()
+    if changes.get("fields") is not None:
+        presenter.fields.set(list(changes["fields"]))
+    return presenter

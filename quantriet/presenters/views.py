@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from quantriet.core.forms import add_service_errors
 from quantriet.core.text import fold
 from quantriet.orgs.access import get_person, scope_for
 from quantriet.presenters import access, selectors, services
@@ -145,6 +145,11 @@ def presenter_status(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "presenters/presenter_detail.html", context, status=400)
 
 
+def _profile(data: dict) -> dict:
+    """The form's answers as the presenter services take them."""
+    return {name: data[name] for name in (*services.PRESENTER_FIELDS, "fields")}
+
+
 @login_required
 def presenter_create(request: HttpRequest) -> HttpResponse:
     orgs = list(access.managed_orgs(request.user))
@@ -162,13 +167,11 @@ def presenter_create(request: HttpRequest) -> HttpResponse:
         else:
             org = next(o for o in orgs if str(o.pk) == form.cleaned_data["managing_org"])
             try:
-                with transaction.atomic():
-                    presenter = form.save(commit=False)
-                    presenter.person, presenter.org = person, org
-                    presenter.save()
-                    form.save_m2m()
-            except IntegrityError:
-                form.add_error(None, _("Người này đã có trong đội ngũ báo cáo viên."))
+                presenter = services.create_presenter(
+                    person=person, org=org, **_profile(form.cleaned_data)
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Đã thêm vào đội ngũ báo cáo viên."))
                 return redirect("presenters:detail", presenter.pk)
@@ -183,9 +186,13 @@ def presenter_edit(request: HttpRequest, pk: int) -> HttpResponse:
     presenter = access.get_presenter_to_manage(request.user, pk)
     form = PresenterForm(request.POST or None, instance=presenter)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Đã lưu hồ sơ báo cáo viên."))
-        return redirect("presenters:detail", presenter.pk)
+        try:
+            services.update_presenter(presenter=presenter, changes=_profile(form.cleaned_data))
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu hồ sơ báo cáo viên."))
+            return redirect("presenters:detail", presenter.pk)
     status = 400 if request.method == "POST" else 200
     return render(
         request,

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from quantriet.core.text import fold, nfc
+from quantriet.core.validation import check_fields
 from quantriet.orgs import access
 from quantriet.orgs.importing.files import (
     COLUMNS,
@@ -70,7 +71,9 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _PHONE = re.compile(r"^\+?[\d .()\-]{6,20}$")
 # "Chi bộ khu 1 - Đảng bộ phường Uông Bí": the last separator splits name and parent.
 _QUALIFIER = re.compile(r"\s+[-–/>›]\s+|\s*,\s*")
-_MAX_LENGTHS = {"full_name": 120, "position": 160, "address": 255, "phone": 20, "email": 254}
+# Checked against Person's own fields (their max_length), so a row PostgreSQL would refuse
+# is a row error, not a DataError when the plan is applied.
+_TEXT_COLUMNS = ("full_name", "position", "address", "phone", "email")
 
 
 @dataclass
@@ -223,14 +226,14 @@ def _clean_row(
 ) -> tuple[dict[str, Any], bool]:
     """The row's readable values by model field, and whether all were right (errors added)."""
     values: dict[str, Any] = {}
-    bad = False
+    failed: set[str] = set()
 
     def fail(column: str, message: str) -> None:
-        nonlocal bad
-        bad = True
+        failed.add(column)
         plan.add_error(row_no, column, message)
 
-    name = " ".join(cell_text(get("full_name")).split())
+    # NFC before counting: the length stored is the length checked.
+    name = nfc(" ".join(cell_text(get("full_name")).split()))
     if not name:
         fail("full_name", _("Thiếu họ và tên."))
     values["full_name"] = name
@@ -295,10 +298,10 @@ def _clean_row(
         except ValidationError:
             fail("email", _("Địa chỉ email “%(value)s” không hợp lệ.") % {"value": text})
 
-    for column, limit in _MAX_LENGTHS.items():
-        if len(str(values.get(column, ""))) > limit:
-            fail(column, _("Quá dài: tối đa %(limit)d ký tự.") % {"limit": limit})
-    return values, not bad
+    texts = {c: values[c] for c in _TEXT_COLUMNS if values.get(c) and c not in failed}
+    for column, messages in check_fields(Person, texts).items():
+        fail(column, messages[0])
+    return values, not failed
 
 
 def validate_sheet(
