@@ -1,6 +1,7 @@
 """Shared API pieces: list pagination in the contract's shape."""
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Generic, TypeVar
 
 from django.db.models import QuerySet
 from ninja import Field, Schema
@@ -9,6 +10,23 @@ from ninja import Field, Schema
 class PageParams(Schema):
     page: int = Field(1, ge=1)
     page_size: int = Field(50, ge=1, le=500)
+
+
+T = TypeVar("T")
+
+
+class ListOut(Schema, Generic[T]):
+    """An unpaged list in the contract's shape (`ListOut[SiteOut]`): a conference's sites, a
+    document's attachments… — lists short enough to send whole."""
+
+    count: int
+    items: list[T]
+
+
+def whole_list(items: Iterable[Any]) -> dict[str, Any]:
+    """`{"count": n, "items": [...]}` for a list sent whole."""
+    rows = list(items)
+    return {"count": len(rows), "items": rows}
 
 
 def paginate(queryset: QuerySet[Any], params: PageParams) -> dict[str, Any]:

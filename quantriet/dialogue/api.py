@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
+from quantriet.api.common import ERRORS, ErrorOut, ListOut, PageParams, paginate, whole_list
 from quantriet.api.errors import django_errors, error_body
 from quantriet.conferences.models import Conference
 from quantriet.dialogue import access, selectors, services
@@ -200,23 +200,25 @@ def question_stats(request: HttpRequest, conference_id: int) -> dict[str, int]:
 
 @router.get(
     "/conferences/{conference_id}/questions/log",
-    response={200: list[LogOut], 403: ErrorOut, 404: ErrorOut},
+    response={200: ListOut[LogOut], 403: ErrorOut, 404: ErrorOut},
 )
-def moderation_log(request: HttpRequest, conference_id: int) -> list[dict[str, Any]]:
+def moderation_log(request: HttpRequest, conference_id: int) -> dict[str, Any]:
     """Every moderation decision, newest first (moderators and managers)."""
     conference = access.get_live_conference(request.user, conference_id)
     access.require_moderate(request.user, conference)
-    return [
-        {
-            "question": entry.question_id,
-            "action": entry.action,
-            "reason": entry.reason,
-            "detail": entry.detail,
-            "actor": entry.actor.get_username() if entry.actor else None,
-            "at": entry.at.isoformat(),
-        }
-        for entry in selectors.moderation_log(conference)[:1000]
-    ]
+    return whole_list(
+        [
+            {
+                "question": entry.question_id,
+                "action": entry.action,
+                "reason": entry.reason,
+                "detail": entry.detail,
+                "actor": entry.actor.get_username() if entry.actor else None,
+                "at": entry.at.isoformat(),
+            }
+            for entry in selectors.moderation_log(conference)[:1000]
+        ]
+    )
 
 
 @router.post("/questions/{question_id}/vote", response={200: VoteOut, 201: VoteOut, **ERRORS})
@@ -295,15 +297,17 @@ def answer_question(request: HttpRequest, question_id: int, payload: AnswerIn) -
 
 @router.get(
     "/questions/{question_id}/similar",
-    response={200: list[SimilarOut], 403: ErrorOut, 404: ErrorOut},
+    response={200: ListOut[SimilarOut], 403: ErrorOut, 404: ErrorOut},
 )
-def similar_questions(request: HttpRequest, question_id: int) -> list[dict[str, Any]]:
+def similar_questions(request: HttpRequest, question_id: int) -> dict[str, Any]:
     """Likely duplicates of a question (accent-insensitive), for its moderators."""
     user: User = request.user  # type: ignore[assignment]
     question = selectors.get_question(user, question_id)
     if not access.can_moderate_question(user, question):
         raise PermissionDenied
-    return [
-        {"score": score, "question": _payload(user, other, question.conference)}
-        for other, score in selectors.similar_questions(question)
-    ]
+    return whole_list(
+        [
+            {"score": score, "question": _payload(user, other, question.conference)}
+            for other, score in selectors.similar_questions(question)
+        ]
+    )

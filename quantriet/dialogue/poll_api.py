@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
+from quantriet.api.common import ERRORS, ErrorOut, ListOut, PageParams, paginate, whole_list
 from quantriet.dialogue import access, feedback, polls, published
 from quantriet.dialogue.models import Poll, Question
 from quantriet.orgs.models import Person
@@ -195,13 +195,13 @@ def _question_out(question: Question) -> dict[str, Any]:
 # --- polls ---------------------------------------------------------------------------------
 
 
-@router.get("/conferences/{conference_id}/polls", response={200: list[PollOut], 404: ErrorOut})
-def list_polls(request: HttpRequest, conference_id: int) -> list[dict[str, Any]]:
+@router.get("/conferences/{conference_id}/polls", response={200: ListOut[PollOut], 404: ErrorOut})
+def list_polls(request: HttpRequest, conference_id: int) -> dict[str, Any]:
     conference = access.get_live_conference(request.user, conference_id)
     rows = list(polls.polls_for(request.user, conference))
     results = polls.results_for(rows)
     answered = polls.answered_poll_ids(request.user, rows)
-    return [_poll_out(p, results[p.pk], answered) for p in rows]
+    return whole_list(_poll_out(p, results[p.pk], answered) for p in rows)
 
 
 @router.post("/conferences/{conference_id}/polls", response={201: PollOut, **ERRORS})

@@ -14,7 +14,7 @@ from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
+from quantriet.api.common import ERRORS, ErrorOut, ListOut, PageParams, paginate, whole_list
 from quantriet.core import registry
 from quantriet.core.files import file_response
 from quantriet.core.http import client_ip
@@ -304,11 +304,11 @@ def update_document(request: HttpRequest, document_id: int, payload: DocumentPat
 
 
 @router.get(
-    "/documents/{document_id}/attachments", response={200: list[AttachmentOut], 404: ErrorOut}
+    "/documents/{document_id}/attachments", response={200: ListOut[AttachmentOut], 404: ErrorOut}
 )
 def list_attachments(request: HttpRequest, document_id: int) -> Any:
     document = access.get_document(request.user, document_id)
-    return list(selectors.attachments_of(document))
+    return whole_list(selectors.attachments_of(document))
 
 
 @router.post("/documents/{document_id}/attachments", response={201: AttachmentOut, **ERRORS})

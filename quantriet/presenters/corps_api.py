@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from quantriet.api.common import ERRORS, ErrorOut
+from quantriet.api.common import ERRORS, ErrorOut, ListOut, whole_list
 from quantriet.core.validation import max_length
 from quantriet.presenters import access, selectors, services
 from quantriet.presenters.models import (
@@ -116,10 +116,10 @@ def _training_out(t: Training) -> dict[str, Any]:
     }
 
 
-@router.get("/presenter-trainings", response=list[TrainingOut])
-def list_trainings(request: HttpRequest) -> list[dict[str, Any]]:
+@router.get("/presenter-trainings", response=ListOut[TrainingOut])
+def list_trainings(request: HttpRequest) -> dict[str, Any]:
     rows = access.managed_trainings(request.user).prefetch_related("attendance")
-    return [_training_out(t) for t in rows]
+    return whole_list(_training_out(t) for t in rows)
 
 
 @router.post("/presenter-trainings", response={201: TrainingOut, **ERRORS})

@@ -82,7 +82,7 @@ def test_list_counts_sites_and_invitees(conf, users, api):
 def test_sites_list_and_create(conf, tree, users, api):
     grant(conf.operator_a, Role.OPERATOR, tree.ward_a)  # an account of the admin's scope
     client = api(users.admin)
-    sites = client.get(f"{BASE}/{conf.conference.pk}/sites").json()
+    sites = client.get(f"{BASE}/{conf.conference.pk}/sites").json()["items"]
     assert [s["is_host"] for s in sites].count(True) == 1
     assert all(s["code"] for s in sites)
     response = client.post(
@@ -104,7 +104,7 @@ def test_sites_list_and_create(conf, tree, users, api):
 
 
 def test_site_codes_hidden_from_other_officers(conf, users, api):
-    sites = api(users.officer_b).get(f"{BASE}/{conf.conference.pk}/sites").json()
+    sites = api(users.officer_b).get(f"{BASE}/{conf.conference.pk}/sites").json()["items"]
     codes = {s["name"]: s["code"] for s in sites}
     assert codes["Điểm cầu phường Yên Tử"]  # their own ward's site
     assert codes["Điểm cầu phường Uông Bí"] is None

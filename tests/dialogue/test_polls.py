@@ -341,7 +341,7 @@ def test_api_create_open_answer_results(dialogue, api):
     assert again.json()["errors"][0]["message"] == "Đồng chí đã trả lời khảo sát này."
     assert results.json()["sites"][0]["name"] == "Điểm cầu phường Yên Tử"
     assert [o["count"] for o in results.json()["options"]] == [1, 1]
-    assert listed.json()[0]["answered"] is True
+    assert listed.json()["items"][0]["answered"] is True
 
 
 def test_api_create_with_bad_options_is_400_with_field(dialogue, api):
@@ -392,7 +392,7 @@ def test_api_draft_is_hidden_from_attendees(dialogue, api):
 
     listed = api(dialogue.an_user).get(f"/api/v1/conferences/{dialogue.conference.pk}/polls")
 
-    assert listed.json() == []
+    assert listed.json() == {"count": 0, "items": []}
     assert api(dialogue.an_user).get(f"/api/v1/polls/{draft.pk}/results").status_code == 404
 
 

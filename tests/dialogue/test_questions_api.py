@@ -230,7 +230,7 @@ def test_patch_approve_reject_route_and_log(dialogue, api):
         "approve",
         "route",
     ]
-    log = client.get(f"/api/v1/conferences/{dialogue.conference.pk}/questions/log").json()
+    log = client.get(f"/api/v1/conferences/{dialogue.conference.pk}/questions/log").json()["items"]
     assert [entry["action"] for entry in log] == ["route", "approve", "reject"]
     assert log[-1]["actor"] == "moderator"
 
@@ -311,7 +311,9 @@ def test_similar_for_moderators(dialogue, api):
     response = api(dialogue.moderator).get(f"/api/v1/questions/{new.pk}/similar")
 
     assert response.status_code == 200
-    assert [(row["question"]["id"], row["score"]) for row in response.json()] == [(earlier.pk, 1.0)]
+    assert [(row["question"]["id"], row["score"]) for row in response.json()["items"]] == [
+        (earlier.pk, 1.0)
+    ]
 
 
 def test_ask_over_api_emits_events_and_publishes_after_commit(

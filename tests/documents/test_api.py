@@ -67,7 +67,7 @@ def test_marked_document_in_scope(docs, users, api):
     assert docs.secret.pk in {
         i["id"] for i in client.get("/api/v1/search", {"q": "bi mat"}).json()["items"]
     }
-    listing = client.get(f"{URL}/{docs.secret.pk}/attachments").json()
+    listing = client.get(f"{URL}/{docs.secret.pk}/attachments").json()["items"]
     response = client.get(listing[0]["download_url"])
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES

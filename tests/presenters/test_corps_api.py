@@ -63,7 +63,10 @@ def test_training_with_attendance_through_the_api(api, users, tree, corps):
         content_type=JSON,
     )
     assert wrong.status_code == 400
-    assert api(users.officer_b).get("/api/v1/presenter-trainings").json() == []
+    assert api(users.officer_b).get("/api/v1/presenter-trainings").json() == {
+        "count": 0,
+        "items": [],
+    }
     backwards = client.post(
         "/api/v1/presenter-trainings",
         {

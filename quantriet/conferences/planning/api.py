@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from quantriet.api.common import ERRORS, ErrorOut, PageParams, paginate
+from quantriet.api.common import ERRORS, ErrorOut, ListOut, PageParams, paginate, whole_list
 from quantriet.conferences import access
 from quantriet.conferences.models import LATE_AFTER_MAX_MINUTES, Conference, Format, Site
 from quantriet.conferences.planning import selectors
@@ -245,11 +245,11 @@ def update_conference(
 # --- sites and invitees ---------------------------------------------------------------------
 
 
-@router.get("/conferences/{conference_id}/sites", response={200: list[SiteOut], 404: ErrorOut})
-def list_sites(request: HttpRequest, conference_id: int) -> list[dict[str, Any]]:
+@router.get("/conferences/{conference_id}/sites", response={200: ListOut[SiteOut], 404: ErrorOut})
+def list_sites(request: HttpRequest, conference_id: int) -> dict[str, Any]:
     conference = access.get_conference(request.user, conference_id)
     operable = access.operable_site_ids(request.user, conference)
-    return [_site_out(site, operable) for site in selectors.sites_of(conference)]
+    return whole_list(_site_out(site, operable) for site in selectors.sites_of(conference))
 
 
 @router.post("/conferences/{conference_id}/sites", response={201: SiteOut, **ERRORS})
