@@ -3,6 +3,7 @@ page, the links between the pages, and messages for a refused action."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from quantriet.conferences.checkin.tokens import qr_svg
 from quantriet.conferences.models import Conference
-from quantriet.dialogue import access, services
+from quantriet.dialogue import access, selectors, services
 from quantriet.dialogue.models import Question
 
 PRESENTER_STATUSES = (Question.Status.ANSWERING, Question.Status.APPROVED)
@@ -67,3 +68,24 @@ def invalid(request: HttpRequest, form: forms.Form, back: str) -> HttpResponse:
 def done(request: HttpRequest, message: str, back: str) -> HttpResponse:
     messages.success(request, message)
     return redirect(back)
+
+
+def decide(
+    request: HttpRequest,
+    question_pk: int,
+    decision: access.Decision,
+    act: Callable[[Question], Any],
+    message: str,
+    *,
+    back_to: str,
+) -> HttpResponse:
+    """A decision on a question from a page: checked as the API checks it, the service run, and
+    back to the page named `back_to` (the queue, the presenter's page) with the message."""
+    question = selectors.get_question(request.user, question_pk)
+    access.require_decision(request.user, question, decision)
+    back = reverse(back_to, args=[question.conference_id])
+    try:
+        act(question)
+    except ValidationError as error:
+        return refused(request, error, back)
+    return done(request, message, back)

@@ -8,7 +8,6 @@ and the merge targets once each (`selectors`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -23,7 +22,7 @@ from quantriet.conferences.models import Conference
 from quantriet.dialogue import access, selectors, services
 from quantriet.dialogue.forms import MergeForm, RejectForm, RouteForm
 from quantriet.dialogue.models import Question
-from quantriet.dialogue.views.common import done, invalid, page_links, payload, refused
+from quantriet.dialogue.views.common import decide, done, invalid, page_links, payload, refused
 
 DUPLICATES_SHOWN = 3
 
@@ -92,33 +91,16 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _decide(
-    request: HttpRequest,
-    question_pk: int,
-    decision: access.Decision,
-    act: Callable[[Question], Any],
-    message: str,
-) -> HttpResponse:
-    """Check the decision as the API does, run the service, go back to the queue."""
-    question = selectors.get_question(request.user, question_pk)
-    access.require_decision(request.user, question, decision)
-    back = reverse("dialogue:moderate", args=[question.conference_id])
-    try:
-        act(question)
-    except ValidationError as error:
-        return refused(request, error, back)
-    return done(request, message, back)
-
-
 @login_required
 @require_POST
 def approve(request: HttpRequest, question_pk: int) -> HttpResponse:
-    return _decide(
+    return decide(
         request,
         question_pk,
         "approve",
         lambda q: services.approve(question=q, by=request.user),  # type: ignore[arg-type]
         _("Đã duyệt câu hỏi."),
+        back_to="dialogue:moderate",
     )
 
 
@@ -127,7 +109,7 @@ def approve(request: HttpRequest, question_pk: int) -> HttpResponse:
 def reject(request: HttpRequest, question_pk: int) -> HttpResponse:
     form = RejectForm(request.POST)
     form.is_valid()  # the service checks the reason
-    return _decide(
+    return decide(
         request,
         question_pk,
         "reject",
@@ -137,6 +119,7 @@ def reject(request: HttpRequest, question_pk: int) -> HttpResponse:
             reason=form.cleaned_data.get("reason", ""),
         ),
         _("Đã không duyệt câu hỏi."),
+        back_to="dialogue:moderate",
     )
 
 

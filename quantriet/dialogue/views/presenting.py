@@ -3,9 +3,6 @@ answered aloud, or record an answer (moderators: on a presenter's behalf)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -20,6 +17,7 @@ from quantriet.dialogue.models import Event, Question
 from quantriet.dialogue.selectors import PUBLIC_STATUSES
 from quantriet.dialogue.views.common import (
     PRESENTER_STATUSES,
+    decide,
     done,
     invalid,
     page_links,
@@ -70,44 +68,29 @@ def presenter(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _answering(
-    request: HttpRequest,
-    question_pk: int,
-    decision: access.Decision,
-    act: Callable[[Question], Any],
-    message: str,
-) -> HttpResponse:
-    question = selectors.get_question(request.user, question_pk)
-    access.require_decision(request.user, question, decision)
-    back = reverse("dialogue:presenter", args=[question.conference_id])
-    try:
-        act(question)
-    except ValidationError as error:
-        return refused(request, error, back)
-    return done(request, message, back)
-
-
 @login_required
 @require_POST
 def mark_answering(request: HttpRequest, question_pk: int) -> HttpResponse:
-    return _answering(
+    return decide(
         request,
         question_pk,
         "answering",
         lambda q: services.mark_answering(question=q, by=request.user),  # type: ignore[arg-type]
         _("Câu hỏi đang được trả lời."),
+        back_to="dialogue:presenter",
     )
 
 
 @login_required
 @require_POST
 def mark_answered(request: HttpRequest, question_pk: int) -> HttpResponse:
-    return _answering(
+    return decide(
         request,
         question_pk,
         "answered",
         lambda q: services.mark_answered(question=q, by=request.user),  # type: ignore[arg-type]
         _("Đã đánh dấu câu hỏi đã trả lời."),
+        back_to="dialogue:presenter",
     )
 
 
